@@ -1,0 +1,91 @@
+"""Personal names as French registers print them, and the keys that identify them.
+
+A register prints "Michaël DELAFOSSE" (given names, then the family name in capitals) or
+"DELAFOSSE Michaël". :func:`split_name` tells the two parts apart by case; :func:`person_key`
+gives the same key for both orders, with or without accents, so one person gets one IRI per
+authority across séances.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_HONORIFICS = re.compile(
+    r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Dr\.?)\s+",
+    re.IGNORECASE,
+)
+_PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "del", "della", "di"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A printed name split into given and family names (either may be empty)."""
+
+    printed: str
+    given: str
+    family: str
+    honorific: str | None = None
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of white space (PDF layout noise) into one space, trimmed."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower case, hyphen-separated: "Conseil de Métropole" → "conseil-de-metropole"."""
+    ascii_text = strip_accents(text).lower().replace("’", "'")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def _is_upper_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1
+
+
+def split_name(printed: str) -> PersonName:
+    """Split a printed name into given and family parts.
+
+    The family name is the run of words in capitals ("DELAFOSSE", "EL KANDOUSSI",
+    "VASSAS MEJRI"), wherever it stands; particles just before it belong to it. Without any
+    word in capitals, the last word is taken as the family name.
+    """
+    name = collapse_spaces(printed)
+    honorific = None
+    match = _HONORIFICS.match(name)
+    if match:
+        honorific = match.group(0).strip()
+        name = name[match.end() :]
+    words = name.split(" ")
+    upper = [i for i, w in enumerate(words) if _is_upper_word(w)]
+    if upper:
+        first, last = upper[0], upper[-1]
+        while first > 0 and words[first - 1].lower() in _PARTICLES:
+            first -= 1
+        family = " ".join(words[first : last + 1])
+        given = " ".join(words[:first] + words[last + 1 :])
+    elif len(words) > 1:
+        family, given = words[-1], " ".join(words[:-1])
+    else:
+        family, given = name, ""
+    return PersonName(printed=collapse_spaces(printed), given=given, family=family,
+                      honorific=honorific)
+
+
+def person_key(printed: str) -> str:
+    """A stable key for a person within an authority: family name, then given names.
+
+    >>> person_key("Michaël DELAFOSSE") == person_key("DELAFOSSE Michaël")
+    True
+    >>> person_key("Michaël DELAFOSSE")
+    'delafosse-michael'
+    """
+    parts = split_name(printed)
+    return slugify(f"{parts.family} {parts.given}")
