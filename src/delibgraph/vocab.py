@@ -207,6 +207,12 @@ class DLG(DefinedNamespace):
     ExtraordinarySession: URIRef
     Noted: URIRef
     Elected: URIRef
+    # concept schemes of the individuals above (declared in the ontology)
+    DocumentTypes: URIRef
+    VotingMethods: URIRef
+    SessionKinds: URIRef
+    VoteOutcomes: URIRef
+    DerivationRules: URIRef
 
 
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")

@@ -51,9 +51,7 @@ class Store(Protocol):
         """Triples summed over all graphs (a triple stated in two graphs counts twice)."""
         ...
 
-    def query(
-        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
-    ) -> QueryResult:
+    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> QueryResult:
         """Run a SPARQL 1.1 query over the union of the graphs.
 
         ``substitutions`` binds variables (by name, without ``?``) before evaluation. A

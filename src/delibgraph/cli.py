@@ -1,0 +1,315 @@
+"""The ``delibgraph`` command: a thin argparse layer over the library.
+
+Every command calls one library function and prints its result; a typed error becomes one
+line on stderr, ``delibgraph: <where>: <reason>``, and its exit code (1 data, 2 usage or
+environment). ``delibgraph COMMAND --help`` documents each command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from delibgraph import __version__
+from delibgraph.errors import EXIT_OK, DelibgraphError, MappingError, UsageError
+from delibgraph.ids import IriMinter, default_base
+from delibgraph.pipeline import ingest, map_paths, parse_paths, union_graph, validate_paths
+from delibgraph.querylib import list_queries, run
+from delibgraph.render import OUTPUT_FORMATS, dumps, render, text_table
+from delibgraph.resources import resource_dir
+from delibgraph.stats import store_stats
+from delibgraph.store import EXPORT_FORMATS, STORE_ENV, default_store_path, open_store
+
+DEMO_QUERY = "attendance-by-member"
+REPORTS_DIR = "reports"
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    paths = [Path(p) for p in args.files]
+    if args.format == "turtle":
+        graphs = map_paths(paths, minter=_minter(args), ner=not args.no_ner)
+        out.write(union_graph(dg.graph for dg in graphs).serialize(format="turtle"))
+        return EXIT_OK
+    out.write("[")
+    for index, deliberation in enumerate(parse_paths(paths, ner=not args.no_ner)):
+        out.write(("," if index else "") + "\n" + _indent(dumps(deliberation.to_json())))
+        out.flush()
+    out.write("\n]\n")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    outcome = validate_paths(
+        [Path(p) for p in args.paths], minter=_minter(args), ner=not args.no_ner
+    )
+    if args.format == "json":
+        out.write(dumps(outcome.to_json()) + "\n")
+    else:
+        out.write(outcome.to_text() + "\n")
+    return outcome.exit_code
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    store_path = _store_path(args)
+    reports = Path(args.reports) if args.reports else store_path / REPORTS_DIR
+    with open_store(store_path) as store:
+        report = ingest(
+            [Path(p) for p in args.paths],
+            store,
+            minter=_minter(args),
+            report_dir=reports,
+            ner=not args.no_ner,
+        )
+    out.write(report.to_text() + "\n")
+    return report.exit_code
+
+
+def cmd_query(args: argparse.Namespace, out: TextIO) -> int:
+    if args.list:
+        rows = [
+            (q.name, q.title, ", ".join(f"?{p.name} ({p.type})" for p in q.parameters) or "-")
+            for q in list_queries()
+        ]
+        out.write(text_table(("name", "title", "parameters"), rows))
+        return EXIT_OK
+    if not args.query:
+        raise UsageError("query: give a query NAME, a FILE.rq or SPARQL text (or --list)")
+    params = dict(_parameter(text) for text in args.param)
+    with open_store(_store_path(args), create=False) as store:
+        result = run(store, args.query, params)
+    out.write(render(result, args.format))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    with open_store(_store_path(args), create=False) as store:
+        if args.output:
+            try:
+                with open(args.output, "wb") as target:
+                    store.export(args.format, target)
+            except OSError as exc:
+                raise UsageError(f"cannot write {args.output}: {exc}") from exc
+        else:
+            _export_to(out, lambda target: store.export(args.format, target))
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    with open_store(_store_path(args), create=False) as store:
+        stats = store_stats(store)
+    out.write(dumps(stats.to_json()) + "\n" if args.format == "json" else stats.to_text())
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    store_path = _store_path(args)
+    examples = resource_dir("examples")
+    out.write(f"Ingesting the example corpus {examples} into the store {store_path} …\n")
+    with open_store(store_path) as store:
+        report = ingest(
+            [examples],
+            store,
+            minter=_minter(args),
+            report_dir=store_path / REPORTS_DIR,
+            ner=not args.no_ner,
+        )
+        out.write(report.to_text() + "\n\n")
+        result = run(store, DEMO_QUERY)
+    out.write(f"Attendance rate per member ({DEMO_QUERY}), across séances:\n\n")
+    out.write(render(result, "table"))
+    out.write(
+        f"\nNext: delibgraph query --list --store {store_path}; "
+        f"delibgraph query NAME --store {store_path}\n"
+    )
+    return report.exit_code
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _export_to(out: TextIO, write: Callable[[BinaryIO], None]) -> None:
+    """Let ``write`` write bytes to ``out`` (its binary buffer when it has one)."""
+    binary = getattr(out, "buffer", None)
+    if binary is None:
+        buffer = io.BytesIO()
+        write(buffer)
+        out.write(buffer.getvalue().decode("utf-8"))
+        return
+    out.flush()
+    write(binary)
+    binary.flush()
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def _minter(args: argparse.Namespace) -> IriMinter:
+    try:
+        return IriMinter(args.base or default_base())
+    except MappingError as exc:
+        raise UsageError(f"--base: {exc.reason}") from exc
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return Path(args.store) if args.store else default_store_path()
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise UsageError(f"--param expects name=value, not {text!r}")
+    return name.strip(), value
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="delibgraph",
+        description="French council deliberations as validated, queryable linked open data.",
+        epilog="Exit codes: 0 ok, 1 a data problem, 2 a usage or environment problem.",
+    )
+    parser.add_argument("--version", action="version", version=f"delibgraph {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    store_help = f"the store folder (default: ${STORE_ENV}, else ./delibgraph-store)"
+    base_help = "the base of minted IRIs (default: $DELIBGRAPH_BASE, else http://localhost:8000/)"
+
+    def command(
+        name: str, handler: Handler, help: str, description: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = command(
+        "parse",
+        cmd_parse,
+        "parse registers into JSON or Turtle",
+        "Parse deliberation registers (.txt, .pdf, or folders of them) and print "
+        "a JSON array (one object per deliberation) or their RDF in Turtle.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .pdf file, or a folder")
+    p.add_argument("--format", choices=("json", "turtle"), default="json")
+    p.add_argument("--no-ner", action="store_true", help="skip named-entity recognition")
+    p.add_argument("--base", metavar="URL", help=base_help)
+
+    p = command(
+        "validate",
+        cmd_validate,
+        "check registers against the shapes, store nothing",
+        "Parse, map and validate with SHACL; print the report. Exit 1 when any "
+        "deliberation does not conform or a file cannot be read.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--no-ner", action="store_true", help="skip named-entity recognition")
+    p.add_argument("--base", metavar="URL", help=base_help)
+
+    p = command(
+        "ingest",
+        cmd_ingest,
+        "load registers into the store",
+        "Parse, map, validate and load every .txt/.pdf under PATH into the store, "
+        "one named graph per deliberation (re-ingesting replaces it). A deliberation "
+        "that does not conform is not loaded: its report is written to "
+        "STORE/reports/<file>.txt (and the rejected graph to .ttl). Exit 1 if any "
+        "was rejected or failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--base", metavar="URL", help=base_help)
+    p.add_argument(
+        "--reports", metavar="DIR", help="where rejection reports go (default: STORE/reports)"
+    )
+    p.add_argument("--no-ner", action="store_true", help="skip named-entity recognition")
+
+    p = command(
+        "query",
+        cmd_query,
+        "run a stored query, a .rq file or SPARQL",
+        "Run a query of the library (by NAME, see --list), a FILE.rq, or SPARQL text "
+        "over the union of the store's graphs. Table output shortens IRIs; csv and "
+        "json give them whole.",
+    )
+    p.add_argument("query", nargs="?", metavar="NAME|FILE.rq|SPARQL")
+    p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query parameter (repeatable), e.g. body=http://…",
+    )
+    p.add_argument("--list", action="store_true", help="list the stored queries")
+
+    p = command(
+        "export",
+        cmd_export,
+        "dump the store",
+        "Write the whole store: N-Quads or TriG keep one named graph per "
+        "deliberation; Turtle writes their union.",
+    )
+    p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="nquads")
+    p.add_argument("--output", "-o", metavar="FILE", help="write there instead of stdout")
+
+    p = command(
+        "stats",
+        cmd_stats,
+        "count what the store holds",
+        "Triples, named graphs, deliberations, persons, séances, authorities, "
+        "bodies and instances per class.",
+    )
+    p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = command(
+        "demo",
+        cmd_demo,
+        "ingest the bundled examples and show attendance",
+        "Ingest the bundled example corpus (a fictional commune, 3 séances, "
+        "7 deliberations) into the store and print the attendance rate per member "
+        "across séances.",
+    )
+    p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--base", metavar="URL", help=base_help)
+    p.add_argument("--no-ner", action="store_true", help="skip named-entity recognition")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 data problem, 2 usage/environment)."""
+    parser = build_parser()
+    out = sys.stdout
+    try:
+        args = parser.parse_args(argv)
+        handler: Handler = args.handler
+        return handler(args, out)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except DelibgraphError as exc:
+        out.flush()
+        print(f"delibgraph: {exc.one_line()}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `delibgraph export | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

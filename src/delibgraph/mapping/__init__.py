@@ -1,0 +1,95 @@
+"""Map a parsed :class:`~delibgraph.model.Deliberation` to RDF: one self-contained named graph.
+
+``docs/data-model.md`` is the contract (which triples each parsed field becomes); the units:
+
+- :mod:`.act` — ELI act, French expression, source format, decisions, annexes, theme,
+  provenance;
+- :mod:`.people` — authority, body, posts, séance (persons and memberships are written when
+  first named, by :class:`.context.MappingContext`);
+- :mod:`.votes` — motion, vote event, attendance, proxies, counts, individual votes;
+- :mod:`.entities` — organisations, places and amounts the text mentions.
+
+The output is deterministic: the same deliberation and ``ingested_at`` give the same triples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+
+from delibgraph.errors import MappingError
+from delibgraph.ids import ActIds, IriMinter
+from delibgraph.mapping.act import map_act, map_provenance
+from delibgraph.mapping.context import MappingContext
+from delibgraph.mapping.entities import map_entities
+from delibgraph.mapping.people import (
+    authority_siren,
+    map_authority,
+    map_body,
+    map_posts,
+    map_session,
+)
+from delibgraph.mapping.votes import Derivation, derive_yes_votes, map_votes
+from delibgraph.model import Deliberation
+from delibgraph.vocab import PREFIXES
+
+__all__ = ["DeliberationGraph", "Derivation", "derive_yes_votes", "map_deliberation"]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliberationGraph:
+    """The RDF of one deliberation, to be stored as the named graph ``graph_iri``."""
+
+    graph_iri: URIRef
+    graph: Graph
+    deliberation: Deliberation
+    ids: ActIds
+
+
+def _error(d: Deliberation, reason: str, field_path: str) -> MappingError:
+    span = d.spans.get(field_path)
+    return MappingError(reason, source=d.source.path or None, line=span.line if span else None)
+
+
+def _act_ids(d: Deliberation, minter: IriMinter) -> tuple[str, ActIds]:
+    try:
+        auth = minter.authority_key(d.authority.name, authority_siren(d))
+    except MappingError as exc:
+        raise _error(d, exc.reason, "authority.name") from exc
+    try:
+        return auth, minter.act_ids(auth, d.number, d.session.date)
+    except MappingError as exc:
+        raise _error(d, exc.reason, "number") from exc
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    """An empty graph with delibgraph's prefixes bound (and only the core ones besides)."""
+    graph = Graph(identifier=identifier, bind_namespaces="core")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def map_deliberation(
+    d: Deliberation, *, minter: IriMinter, ingested_at: dt.datetime
+) -> DeliberationGraph:
+    """The named graph of one deliberation.
+
+    Raises :class:`MappingError` (with the source file) when the deliberation cannot be
+    identified: no number, no date, or neither authority name nor SIREN.
+    """
+    auth, ids = _act_ids(d, minter)
+    ctx = MappingContext(
+        deliberation=d, minter=minter, auth=auth, ids=ids, graph=new_graph(ids.graph)
+    )
+    authority = map_authority(ctx)
+    ctx.body = map_body(ctx, authority)
+    session = map_session(ctx)
+    map_posts(ctx)
+    map_votes(ctx, session)
+    map_act(ctx)
+    map_entities(ctx)
+    map_provenance(ctx, ingested_at)
+    return DeliberationGraph(graph_iri=ids.graph, graph=ctx.graph, deliberation=d, ids=ids)

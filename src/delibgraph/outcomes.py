@@ -1,0 +1,142 @@
+"""What a pipeline run reports: loaded, rejected and failed deliberations, with counts.
+
+:class:`IngestReport` closes :func:`delibgraph.pipeline.ingest`; :class:`ValidationRun` closes
+:func:`delibgraph.pipeline.validate_paths`. Both are frozen and give the CLI's exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from delibgraph.errors import EXIT_DATA, EXIT_OK
+from delibgraph.validate import ValidationReport
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedGraph:
+    """A deliberation written to the store."""
+
+    file: str
+    number: str | None
+    graph_iri: str
+    replaced: bool
+    triples: int
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One SHACL result of a rejected deliberation."""
+
+    focus_node: str
+    path: str | None
+    severity: str
+    message: str
+    source_shape: str | None = None
+
+    def one_line(self) -> str:
+        where = f"{self.focus_node}" + (f" {self.path}" if self.path else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A deliberation not stored because its graph does not conform to the shapes."""
+
+    file: str
+    number: str | None
+    graph_iri: str
+    issues: tuple[Issue, ...]
+    report_files: tuple[str, ...] = ()
+    kept_previous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailure:
+    """A file (or one of its deliberations) that could not be read, parsed or mapped."""
+
+    file: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one :func:`ingest` run did."""
+
+    files: int
+    deliberations: int
+    loaded: tuple[LoadedGraph, ...]
+    rejected: tuple[Rejection, ...]
+    failed: tuple[FileFailure, ...]
+    triples_in_store: int
+
+    @property
+    def inserted(self) -> int:
+        return sum(1 for graph in self.loaded if not graph.replaced)
+
+    @property
+    def replaced(self) -> int:
+        return sum(1 for graph in self.loaded if graph.replaced)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_DATA if self.rejected or self.failed else EXIT_OK
+
+    def to_text(self) -> str:
+        rows = [
+            ("files read", str(self.files)),
+            ("deliberations parsed", str(self.deliberations)),
+            (
+                "deliberations loaded",
+                f"{len(self.loaded)} (inserted {self.inserted}, replaced {self.replaced})",
+            ),
+            ("deliberations rejected", str(len(self.rejected))),
+            ("files failed", str(len(self.failed))),
+            ("triples in store", str(self.triples_in_store)),
+        ]
+        width = max(len(label) for label, _ in rows)
+        lines = [f"{label.ljust(width)}  {value}" for label, value in rows]
+        for rejection in self.rejected:
+            number = rejection.number or "?"
+            lines.append(f"rejected: {rejection.file} (deliberation {number})")
+            lines.extend(f"  - {issue.one_line()}" for issue in rejection.issues)
+            if rejection.kept_previous:
+                lines.append("  the version already in the store is kept")
+            lines.extend(f"  report: {path}" for path in rejection.report_files)
+        lines.extend(f"failed: {failure.error}" for failure in self.failed)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRun:
+    """Reports of :func:`validate_paths`: one per deliberation, plus files that failed."""
+
+    reports: tuple[ValidationReport, ...]
+    failed: tuple[FileFailure, ...] = field(default=())
+
+    @property
+    def conforms(self) -> bool:
+        return not self.failed and all(report.conforms for report in self.reports)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.conforms else EXIT_DATA
+
+    def to_text(self) -> str:
+        lines = [
+            report.to_text().rstrip("\n") or f"{report.source or report.graph_iri}: conforms"
+            for report in self.reports
+        ]
+        lines.extend(f"failed: {failure.error}" for failure in self.failed)
+        conforming = sum(1 for report in self.reports if report.conforms)
+        lines.append(
+            f"{conforming} of {len(self.reports)} deliberation(s) conform"
+            + (f"; {len(self.failed)} file(s) failed" if self.failed else "")
+        )
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "conforms": self.conforms,
+            "reports": [report.to_json() for report in self.reports],
+            "failed": [{"file": f.file, "error": f.error} for f in self.failed],
+        }

@@ -1,0 +1,243 @@
+"""Put the blocks of one deliberation together into a :class:`~delibgraph.model.Deliberation`.
+
+Every field records the span it was read from in ``spans``: top-level fields ("number",
+"present", "vote" …), nested ones ("session.date", "vote.for") and list items
+("present[3]", "represented[0].proxy_holder", "decisions[1]").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from delibgraph.actes import parse_actes_id
+from delibgraph.errors import ModelError
+from delibgraph.model import (
+    AbsentMember,
+    ActesId,
+    Authority,
+    Deliberation,
+    Prefecture,
+    Rapporteur,
+    RepresentedMember,
+    Session,
+    Signature,
+    Source,
+    Span,
+    Vote,
+)
+from delibgraph.parse import segment
+from delibgraph.parse.closing import read_closing
+from delibgraph.parse.header import read_header
+from delibgraph.parse.normalize import Document, Located, OffsetText, paragraphs
+from delibgraph.parse.people import clean_name, parse_names
+from delibgraph.parse.votes import COUNT_KEYS, read_vote
+
+logger = logging.getLogger(__name__)
+
+_ROLE_ONLY = re.compile(
+    r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A deliberation read without named entities, and the body text NER will read."""
+
+    deliberation: Deliberation
+    body: OffsetText
+    document: Document
+
+
+class _Spans:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans: dict[str, Span] = {}
+
+    def add(self, key: str, found: Located[Any] | tuple[int, int] | None) -> None:
+        if found is None:
+            return
+        start, end = (found.start, found.end) if isinstance(found, Located) else found
+        if end > start:
+            self.spans[key] = self.doc.span(start, end)
+
+    def add_union(self, key: str, ranges: list[tuple[int, int]]) -> None:
+        if ranges:
+            self.add(key, (min(r[0] for r in ranges), max(r[1] for r in ranges)))
+
+
+def _value(found: Located[str] | None) -> str | None:
+    return found.value if found else None
+
+
+def _attendance(
+    doc: Document, lists: tuple[segment.AttendanceList, ...], spans: _Spans
+) -> tuple[tuple[str, ...], tuple[RepresentedMember, ...], tuple[AbsentMember, ...]]:
+    present: list[str] = []
+    represented: list[RepresentedMember] = []
+    absent: list[AbsentMember] = []
+    blocks: dict[str, list[tuple[int, int]]] = {"present": [], "represented": [], "absent": []}
+    for block in lists:
+        if block.kind == "other":
+            continue
+        blocks[block.kind].append((block.heading[0], block.body[1]))
+        for entry in parse_names(doc, *block.body, bare_a=block.proxy_heading):
+            if entry.holder is not None or block.kind == "represented":
+                key = f"represented[{len(represented)}]"
+                represented.append(RepresentedMember(entry.name.value, _value(entry.holder)))
+                spans.add(key, entry.name)
+                spans.add(f"{key}.proxy_holder", entry.holder)
+            elif block.kind == "present":
+                spans.add(f"present[{len(present)}]", entry.name)
+                present.append(entry.name.value)
+            else:
+                spans.add(f"absent[{len(absent)}]", entry.name)
+                absent.append(AbsentMember(entry.name.value, block.excused))
+    for kind, ranges in blocks.items():
+        spans.add_union(kind, ranges)
+    return tuple(present), tuple(represented), tuple(absent)
+
+
+def _rapporteur(doc: Document, found: segment.Rapporteur | None, spans: _Spans) -> Rapporteur:
+    if found is None:
+        return Rapporteur()
+    spans.add("rapporteur", found.block)
+    who = doc.value(*found.who)
+    role = doc.value(*found.role) if found.role else None
+    role_only = _ROLE_ONLY.match(who)
+    name = None if role_only else clean_name(who)
+    if role_only and role is None:
+        role = role_only["role"]
+        spans.add("rapporteur.role", found.who)
+    elif role:
+        spans.add("rapporteur.role", found.role)
+    if name:
+        spans.add("rapporteur.name", found.who)
+    return Rapporteur(name=name, role=role or None)
+
+
+def _vote(doc: Document, blocks: segment.Blocks, end: int, spans: _Spans) -> Vote:
+    tail_start = blocks.decisions_block[0] if blocks.decisions_block else blocks.tail_start
+    fields = read_vote(doc, blocks.vote, (tail_start, end))
+    spans.add("vote", blocks.vote)
+    for key in ("method", "outcome", "unanimous"):
+        spans.add(f"vote.{key}", getattr(fields, key))
+    for key, count in fields.counts.items():
+        spans.add(f"vote.{key}", count)
+    names: dict[str, tuple[str, ...]] = {}
+    for key in COUNT_KEYS[1:]:
+        found = fields.names.get(key, [])
+        names[key] = tuple(n.value for n in found)
+        for index, name in enumerate(found):
+            spans.add(f"vote.{key}_names[{index}]", name)
+    counts = {key: c.value for key, c in fields.counts.items()}
+    return Vote(
+        method=_value(fields.method),
+        outcome=_value(fields.outcome),
+        unanimous=fields.unanimous.value if fields.unanimous else None,
+        for_=counts.get("for"),
+        against=counts.get("against"),
+        abstention=counts.get("abstention"),
+        not_voting=counts.get("not_voting"),
+        against_names=names["against"],
+        abstention_names=names["abstention"],
+        not_voting_names=names["not_voting"],
+    )
+
+
+def _actes(found: Located[str] | None, source: str) -> ActesId | None:
+    if found is None:
+        return None
+    try:
+        return parse_actes_id(found.value)
+    except ModelError as exc:
+        logger.warning("%s: %s", source, exc.reason)
+        return None
+
+
+def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Draft:
+    """Read the deliberation in ``doc.text[start:end]``; missing blocks give None."""
+    spans = _Spans(doc)
+    anchors = segment.find_anchors(doc, start, end)
+    header = read_header(doc, start, end, anchors.lists_start)
+    blocks = segment.find_blocks(doc, anchors, header.end)
+    present, represented, absent = _attendance(doc, blocks.lists, spans)
+    closing = read_closing(doc, blocks.tail_start, end, start)
+    actes = _actes(closing.actes_id, source.path)
+    siren = actes.siren if actes else _value(header.siren)
+
+    for key, found in (
+        ("number", header.number), ("authority", header.authority),
+        ("authority.name", header.authority), ("authority.siren", closing.actes_id if actes
+                                                else header.siren),
+        ("body", header.body), ("session", header.session_date),
+        ("session.date", header.session_date), ("session.kind", header.kind),
+        ("session.place", header.place), ("session.mode", header.mode),
+        ("session.president", header.president), ("members_in_office", header.members_in_office),
+        ("theme", header.theme), ("title", blocks.title), ("reasoning", blocks.reasoning),
+        ("decisions", blocks.decisions_block), ("signed.place", closing.signed_place),
+        ("signed.date", closing.signed_date), ("published", closing.published),
+        ("prefecture.received", closing.received), ("prefecture.actes_id", closing.actes_id),
+    ):  # fmt: skip
+        spans.add(key, found)
+    signed_parts = [f for f in (closing.signed_place, closing.signed_date) if f is not None]
+    spans.add_union("signed", [(f.start, f.end) for f in signed_parts])
+    prefecture_parts = [f for f in (closing.received, closing.actes_id) if f is not None]
+    spans.add_union("prefecture", [(f.start, f.end) for f in prefecture_parts])
+    spans.add_union("annexes", [(a.start, a.end) for a in closing.annexes])
+    for index, annex in enumerate(closing.annexes):
+        spans.add(f"annexes[{index}]", annex)
+    for index, item in enumerate(blocks.decisions):
+        spans.add(f"decisions[{index}]", item)
+
+    body = OffsetText()
+    if blocks.reasoning:
+        body.add(doc, *blocks.reasoning)
+    for item in blocks.decisions:
+        body.add(doc, *item)
+    deliberation = Deliberation(
+        source=source,
+        number=_value(header.number),
+        authority=Authority(name=_value(header.authority), siren=siren),
+        body=_value(header.body),
+        session=Session(
+            date=header.session_date.value if header.session_date else None,
+            kind=_value(header.kind),
+            place=_value(header.place),
+            mode=_value(header.mode),
+            president=_value(header.president),
+        ),
+        members_in_office=header.members_in_office.value if header.members_in_office else None,
+        present=present,
+        represented=represented,
+        absent=absent,
+        theme=_value(header.theme),
+        title=doc.value(*blocks.title) or None if blocks.title else None,
+        rapporteur=_rapporteur(doc, blocks.rapporteur, spans),
+        reasoning="\n\n".join(paragraphs(doc.text[slice(*blocks.reasoning)])) or None
+        if blocks.reasoning
+        else None,
+        decisions=tuple(v for v in (doc.value(*item) for item in blocks.decisions) if v),
+        vote=_vote(doc, blocks, end, spans),
+        signed=Signature(
+            place=_value(closing.signed_place),
+            date=closing.signed_date.value if closing.signed_date else None,
+        ),
+        published=closing.published.value if closing.published else None,
+        prefecture=Prefecture(
+            received=closing.received.value if closing.received else None, actes_id=actes
+        ),
+        annexes=tuple(a.value for a in closing.annexes),
+        spans=spans.spans,
+    )
+    return Draft(deliberation, body, doc)
+
+
+def is_empty(deliberation: Deliberation) -> bool:
+    """True when nothing marks the text as a deliberation: no number, title or vote."""
+    vote = deliberation.vote
+    has_vote = vote != Vote()
+    return deliberation.number is None and deliberation.title is None and not has_vote

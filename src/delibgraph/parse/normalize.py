@@ -1,0 +1,161 @@
+"""Layout noise of extracted text, handled without changing the text.
+
+Values are read from the original text, so that they stay faithful (curly apostrophes, accents,
+names as printed) and every :class:`~delibgraph.model.Span` points into it. Matching runs on a
+*view* of the same length where look-alike characters are folded (typographic apostrophes to
+``'``, no-break spaces to a space, dashes to ``-``, ``º`` to ``°``): an offset in the view is
+the same offset in the text. Runs of spaces and line breaks are absorbed by the patterns
+(``\\s+``), and values are collapsed when they are read (:func:`collapse`, :func:`join_lines`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from delibgraph.model import Span
+
+T_co = TypeVar("T_co", covariant=True)
+
+_VIEW_TABLE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "`": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\r": " ",
+        "\f": "\n",
+        "\v": "\n",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "º": "°",
+        "˚": "°",
+    }
+)
+# Bullets some PDF producers emit from the Symbol / Wingdings fonts (private-use code points).
+_PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•"})
+_SPACES = re.compile(r"\s+")
+# A word cut by a hyphen at the end of a line: "Jean-\nFrançois", "inter-\ncommunal".
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+def matching_view(text: str) -> str:
+    """The text with look-alike characters folded, same length, for pattern matching."""
+    return text.translate(_VIEW_TABLE)
+
+
+def collapse(text: str) -> str:
+    """Runs of white space (spaces, line breaks, no-break spaces) become one space; trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_lines(text: str) -> str:
+    """Join a paragraph's lines into one line: a hyphen at a line end joins without a space."""
+    return collapse(_HYPHEN_BREAK.sub("-", text)).translate(_PRIVATE_BULLETS)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs, each joined into one line; empty ones dropped."""
+    return [p for p in (join_lines(chunk) for chunk in _PARAGRAPH_BREAK.split(text)) if p]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One extracted text with its matching view and the offsets where its lines start."""
+
+    text: str
+    view: str
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Document:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", text))
+        return cls(text=text, view=matching_view(text), line_starts=tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_start(self, offset: int) -> int:
+        return self.line_starts[self.line_of(offset) - 1]
+
+    def line_end(self, offset: int) -> int:
+        """Offset of the end of the line holding ``offset`` (the ``\\n`` or the text end)."""
+        index = self.line_of(offset)
+        return self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` with leading and trailing white space trimmed."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Span(line=self.line_of(start), start=start, end=end)
+
+    def value(self, start: int, end: int) -> str:
+        """``text[start:end]`` as one line: lines joined, white space collapsed."""
+        return join_lines(self.text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T_co]):
+    """A value read from the text with the offsets it came from."""
+
+    value: T_co
+    start: int
+    end: int
+
+
+class OffsetText:
+    """Text assembled from pieces of a document, remembering each character's offset.
+
+    Used for the body text handed to spaCy and the amount rule: white space is collapsed,
+    and a match in the assembled text maps back to a span of the document.
+    """
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._offsets: list[int] = []
+
+    def add(self, doc: Document, start: int, end: int, separator: str = "\n") -> None:
+        """Append ``doc.text[start:end]`` with white space collapsed, after ``separator``."""
+        pending_space = False
+        if self._chars:
+            for ch in separator:
+                self._chars.append(ch)
+                self._offsets.append(start)
+        text = doc.text
+        for i in range(start, end):
+            ch = text[i]
+            if ch.isspace():
+                pending_space = bool(self._chars) and self._chars[-1] not in separator
+                continue
+            if pending_space:
+                self._chars.append(" ")
+                self._offsets.append(i)
+                pending_space = False
+            self._chars.append(ch)
+            self._offsets.append(i)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._chars)
+
+    def source_range(self, start: int, end: int) -> tuple[int, int]:
+        """The document offsets ``[start, end)`` of the assembled text's ``[start, end)``."""
+        if not self._offsets or start >= end:
+            return (0, 0)
+        return self._offsets[start], self._offsets[end - 1] + 1

@@ -1,0 +1,356 @@
+"""Find the blocks of a deliberation extract by their layout.
+
+A register prints, in this order: a header (number, séance, opening sentence, authority, theme,
+members in office), attendance lists, the title, the rapporteur, the reasoning, the decisions,
+the vote, then the signature, publication, prefecture receipt and annexes. Blocks are found by
+anchors (headings, formulas) that tolerate layout noise; a block the text does not have is
+None. All offsets are into the document text; the view is used for matching.
+
+A text holding several deliberations is split at lines starting "Délibération n° …".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from delibgraph.parse.normalize import Document
+from delibgraph.parse.people import is_list_line, strip_honorific
+
+Range = tuple[int, int]
+
+_SPLIT_HEADING = re.compile(
+    r"^[ \t]*(?:Extrait\s+de\s+la\s+)?D[ée]lib[ée]ration\s*n\s*°\s*:?\s*[A-Z0-9][\w./-]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LIST_HEADING = re.compile(
+    r"^[ \t]*(?P<head>(?:(?:[ée]taient|membres|conseill\w*|[ée]lus|sont)\s+)?"
+    r"(?:pr[ée]sent|absent|excus[ée]|repr[ée]sent|procuration|pouvoir|secr[ée]taire|assist)"
+    r"[^:\n]{0,160}(?:\n(?![ \t]*\n)[^:\n]{0,160}){0,3}?)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMERIC_LIST = re.compile(r"^\s*\d{1,4}\s*(?:[^\W\d_]+\s*)?\.?\s*$")
+_SEPARATOR_END = re.compile(r"(?:[,;]|\bet)\s*$")
+_DANGLING_CONNECTOR = re.compile(
+    r"\b(?:pouvoirs?|procurations?|mandat|repr[ée]sent[ée]e?s?|par|[àa]|donn[ée]e?)\s*$",
+    re.IGNORECASE,
+)
+_HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes)\.$")
+_RAPPORTEUR = re.compile(
+    r"^[ \t]*(?P<who>(?:Monsieur|Madame|M\.|Mme)\s+[^,:\n]{1,80}?(?:\n[^,:\n]{1,80}?)?)"
+    r"\s*,\s*(?P<role>[^,:\n]{1,120}?(?:\n[^,:\n]{1,120}?)?)\s*,?\s*"
+    r"(?:rapporte|expose|pr[ée]sente\s+le\s+rapport|donne\s+lecture)\b[^:\n]{0,80}:?"
+    r"|^[ \t]*(?P<who2>(?:Monsieur|Madame)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
+    r"(?:rapporte|expose)\b[^:\n]{0,80}:?"
+    r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?))?\s*$",
+    re.MULTILINE,
+)
+_DECISION_INTRO = re.compile(
+    r"(?:il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
+    r"|(?:je|nous)\s+vous\s+propos(?:e|ons)\b"
+    r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée])[^:\n]{0,160}(?:\n[^:\n]{0,160})?:"
+    r"|^[ \t]*(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
+    r"|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_VOTE_ANCHOR = re.compile(
+    r"^[ \t]*(?:à|a)\s+l'issue\s+d[ue']"
+    r"|^[ \t]*(?:(?:votes?\s+)?pour|contre|abstentions?(?:\(s\))?)\s*:\s*(?:\d|aucun|n[ée]ant)"
+    r"|^[^\n]*\b(?:adopt|approuv|rejet)[ée]e?s?\s+(?:à\s+l'unanimit|à\s+la\s+majorit|par\s+\d)"
+    r"|^[^\n]*\bmise?\s+aux\s+voix"
+    r"|^[ \t]*(?:la\s+pr[ée]sente\s+d[ée]lib[ée]ration|le\s+projet\s+de\s+d[ée]lib[ée]ration)"
+    r"\s+est\s+(?:adopt|rejet|approuv)"
+    r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\s*:"
+    r"|^[ \t]*(?:adopt|rejet)[ée]e?s?\b"
+    r"|^[ \t]*(?:à|a)\s+l'unanimit"
+    r"|^[ \t]*(?:le|la|l')\s*(?:conseil|bureau|commission|assembl[ée]e|comit[ée])\b[^\n]{0,80}"
+    r"\b(?:prend|a\s+pris|donne)\s+acte",
+    re.IGNORECASE | re.MULTILINE,
+)
+CLOSING_ANCHOR = re.compile(
+    r"^[ \t]*(?:Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?[àa]\s|Pour\s+extrait\s+conforme"
+    r"|Publi[ée]e?\s+le|Accus[ée]\s+de\s+r[ée]ception|R[ée]ception\s+en\s+pr[ée]fecture"
+    r"|Liste\s+des\s+annexes|Acte\s+certifi[ée]|Certifi[ée]\s+ex[ée]cutoire)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLE_LABEL = re.compile(r"^[ \t]*(?:Objet|Titre)\s*:\s*", re.IGNORECASE | re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ITEM_START = re.compile(
+    r"^[ \t]*(?:(?P<bullet>[-•▪◦*·\uf0b7\uf0a7>]|\d{1,2}[.)°]|[a-z]\))[ \t]+"
+    r"|(?P<article>(?:article|art\.)\s*(?:\d+|premier|unique)))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceList:
+    """An attendance block: its kind, what its heading says of excuse, and its name text."""
+
+    kind: str  # "present" | "represented" | "absent" | "other"
+    excused: bool | None
+    heading: Range
+    body: Range
+    proxy_heading: bool = False  # "Pouvoirs :" / "Procurations :": "X à Y" names a holder
+
+
+@dataclass(frozen=True, slots=True)
+class Rapporteur:
+    who: Range
+    role: Range | None
+    block: Range
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """Where each block of one deliberation is, as ranges of the document text."""
+
+    zone_end: int  # end of the part before the rapporteur / decisions / vote
+    lists: tuple[AttendanceList, ...]
+    title: Range | None
+    rapporteur: Rapporteur | None
+    reasoning: Range | None
+    decisions: tuple[Range, ...]
+    decisions_block: Range | None
+    vote: Range | None
+    tail_start: int  # where the vote and closing blocks may start
+
+
+def split_deliberations(doc: Document) -> list[Range]:
+    """One range per deliberation; text before the first heading joins the first one."""
+    starts = [m.start() for m in _SPLIT_HEADING.finditer(doc.view)]
+    if len(starts) <= 1:
+        return [(0, len(doc.text))]
+    starts[0] = 0
+    ends = [*starts[1:], len(doc.text)]
+    return list(zip(starts, ends, strict=True))
+
+
+def classify_heading(heading: str) -> tuple[str, bool | None] | None:
+    """The kind of an attendance heading and whether it says the absent are excused."""
+    h = re.sub(r"\([^)]*\)", "", heading.lower()).translate(str.maketrans("éèêàç’", "eeeac'"))
+    h = " ".join(h.split())
+    if h.startswith("present") or h.startswith("etaient present"):
+        return None if ("represent" in h or "absent" in h) else ("present", None)
+    if re.search(r"\b(?:membres|conseill\w*|elus|sont) present", h):
+        return ("present", None)
+    if "non represent" in h:
+        return ("absent", None)
+    if "procuration" in h or "pouvoir" in h or "represent" in h or h.startswith("mandat"):
+        return ("represented", None)
+    if "absent" in h or "excuse" in h:
+        if "non excuse" in h:
+            return ("absent", False)
+        if "absent" in h and "excuse" in h:
+            return ("absent", None) if ("/" in h or " ou " in h) else ("absent", True)
+        return ("absent", "excuse" in h)
+    if "secretaire" in h or "assist" in h:
+        return ("other", None)
+    return None
+
+
+def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int]) -> int:
+    """Where the name list starting at ``body_start`` ends.
+
+    The list runs over lines of names; it stops at a blank line, the next heading, a line
+    that is not a list of names, or after a line ending with a full stop. A line inside an
+    open parenthesis or after a dangling "pouvoir" / "représenté par" always continues it.
+    """
+    view = doc.view
+    end = body_start
+    pos = body_start
+    seen_content = False
+    pending_words = 0
+    depth = 0
+    dangling = False
+    while pos < limit:
+        line_end = view.find("\n", pos, limit)
+        line_end = limit if line_end == -1 else line_end
+        line = view[pos:line_end]
+        stripped = line.strip()
+        if pos != body_start and pos in headings:
+            break
+        if not stripped:
+            if seen_content:
+                break
+        else:
+            continues = depth > 0 or dangling
+            if seen_content and not continues and not is_list_line(line):
+                break
+            first_piece = re.split(r"[,;(]", stripped, maxsplit=1)[0]
+            if not continues and pending_words + len(strip_honorific(first_piece)[0].split()) > 7:
+                break
+            depth = max(0, depth + line.count("(") - line.count(")"))
+            dangling = bool(_DANGLING_CONNECTOR.search(stripped))
+            last_piece = re.split(r"[,;)]", stripped)[-1]
+            pending_words = 0 if _SEPARATOR_END.search(stripped) else len(last_piece.split())
+            seen_content = True
+            end = line_end
+            if depth == 0 and stripped.endswith(".") and not _HONORIFIC_END.search(stripped):
+                break
+        pos = line_end + 1
+    return end
+
+
+def find_lists(doc: Document, start: int, end: int) -> list[AttendanceList]:
+    """Attendance lists whose heading starts between ``start`` and ``end``."""
+    matches = list(_LIST_HEADING.finditer(doc.view, start, end))
+    heading_starts = {doc.line_start(m.start()) for m in matches}
+    lists: list[AttendanceList] = []
+    for match in matches:
+        heading = doc.view[match.start("head") : match.end("head")]
+        kind = classify_heading(heading)
+        if kind is None:
+            continue
+        body_end = _list_body_end(doc, match.end(), end, heading_starts)
+        if _NUMERIC_LIST.match(doc.view[match.end() : body_end]):
+            continue  # "Présents : 75" is a count, not a list
+        lowered = heading.lower()
+        lists.append(
+            AttendanceList(
+                kind=kind[0],
+                excused=kind[1],
+                heading=(match.start("head"), match.end()),
+                body=(match.end(), body_end),
+                proxy_heading=lowered.startswith(("pouvoir", "procuration")),
+            )
+        )
+    return lists
+
+
+def _sentence_start(doc: Document, pos: int) -> int:
+    """Start of the sentence holding ``pos``, not before the start of its line."""
+    line_start = doc.line_start(pos)
+    last = line_start
+    for match in _SENTENCE_END.finditer(doc.view, line_start, pos):
+        last = match.end()
+    return last
+
+
+def _find_rapporteur(doc: Document, start: int, end: int) -> Rapporteur | None:
+    match = _RAPPORTEUR.search(doc.view, start, end)
+    if match is None:
+        return None
+    for who, role in (("who", "role"), ("who2", None), ("who3", "role3")):
+        if match.group(who) is not None:
+            role_range = match.span(role) if role and match.group(role) is not None else None
+            return Rapporteur(match.span(who), role_range, match.span())
+    return None
+
+
+def _paragraph_end(doc: Document, start: int, limit: int) -> int:
+    blank = _BLANK_LINE.search(doc.view, start, limit)
+    return blank.start() if blank else limit
+
+
+def _skip_blank(doc: Document, pos: int, limit: int) -> int:
+    while pos < limit and doc.view[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _find_title(doc: Document, after: int, limit: int, search_from: int) -> Range | None:
+    label = _TITLE_LABEL.search(doc.view, search_from, limit)
+    if label:
+        return (label.end(), _paragraph_end(doc, label.end(), limit))
+    start = _skip_blank(doc, after, limit)
+    if start >= limit:
+        return None
+    end = _paragraph_end(doc, start, limit)
+    text = doc.view[start:end].strip()
+    if not text or len(text) > 1200 or re.match(r"(?:vu|considérant)\b", text, re.IGNORECASE):
+        return None
+    return (start, end)
+
+
+def _decision_items(doc: Document, start: int, end: int) -> tuple[Range, ...]:
+    starts = list(_ITEM_START.finditer(doc.view, start, end))
+    if not starts:
+        body = doc.view[start:end].strip()
+        return ((start, end),) if body else ()
+    items = []
+    for index, match in enumerate(starts):
+        item_end = starts[index + 1].start() if index + 1 < len(starts) else end
+        item_start = match.end() if match.group("bullet") else match.start("article")
+        items.append((item_start, item_end))
+    return tuple(items)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """The formulas that split a deliberation, found before its header is read."""
+
+    start: int
+    end: int
+    rapporteur: Rapporteur | None
+    intro: Range | None  # "il est proposé au Conseil …:", "DÉCIDE :"
+    vote: int | None  # start of the vote block
+    closing: int  # start of the signature / publication block (or the end)
+    zone_end: int  # end of the part holding header, lists and title
+    lists: tuple[AttendanceList, ...]
+
+    @property
+    def lists_start(self) -> int:
+        """Where the first attendance heading starts (or the zone end without lists)."""
+        return self.lists[0].heading[0] if self.lists else self.zone_end
+
+
+def find_anchors(doc: Document, start: int, end: int) -> Anchors:
+    """Find the rapporteur line, decisions formula, vote and closing, then the lists."""
+    view = doc.view
+    rapporteur = _find_rapporteur(doc, start, end)
+    intro_from = rapporteur.block[1] if rapporteur else start
+    intro_match = _DECISION_INTRO.search(view, intro_from, end)
+    intro = None
+    if intro_match:
+        intro = (_sentence_start(doc, intro_match.start()), intro_match.end())
+    vote_from = intro[1] if intro else intro_from
+    vote_match = _VOTE_ANCHOR.search(view, vote_from, end)
+    vote = doc.line_start(vote_match.start()) if vote_match else None
+    closing_match = CLOSING_ANCHOR.search(view, vote if vote is not None else vote_from, end)
+    closing = closing_match.start() if closing_match else end
+    found = [
+        pos
+        for pos in (rapporteur.block[0] if rapporteur else None, intro[0] if intro else None, vote)
+        if pos is not None
+    ]
+    zone_end = min(found) if found else closing
+    lists = tuple(find_lists(doc, start, zone_end))
+    return Anchors(start, end, rapporteur, intro, vote, closing, zone_end, lists)
+
+
+def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
+    """Locate the title, reasoning, decisions and vote blocks.
+
+    ``header_end`` is where the header phrases (séance, opening sentence, authority, theme,
+    members in office) stop; the title is looked for after it and after the lists.
+    """
+    rapporteur, intro = anchors.rapporteur, anchors.intro
+    title_after = max([header_end, *(lst.body[1] for lst in anchors.lists)])
+    title = _find_title(doc, title_after, anchors.zone_end, anchors.start)
+    decisions_end = anchors.vote if anchors.vote is not None else anchors.closing
+    decisions: tuple[Range, ...] = ()
+    decisions_block: Range | None = None
+    if intro is not None and intro[1] <= decisions_end:
+        decisions_block = (intro[1], decisions_end)
+        decisions = _decision_items(doc, *decisions_block)
+    reasoning_start = rapporteur.block[1] if rapporteur else (title[1] if title else None)
+    reasoning_end = intro[0] if intro is not None else decisions_end
+    reasoning = None
+    if reasoning_start is not None and reasoning_start < reasoning_end:
+        reasoning = (reasoning_start, reasoning_end)
+    vote = None
+    if anchors.vote is not None:
+        vote_end = anchors.closing if anchors.closing > anchors.vote else anchors.end
+        vote = (anchors.vote, vote_end)
+    return Blocks(
+        zone_end=anchors.zone_end,
+        lists=anchors.lists,
+        title=title,
+        rapporteur=rapporteur,
+        reasoning=reasoning,
+        decisions=decisions,
+        decisions_block=decisions_block,
+        vote=vote,
+        tail_start=decisions_end,
+    )

@@ -1,0 +1,206 @@
+"""The vote: method, outcome, unanimity, counts and the names given with them.
+
+Reads "A l'issue d'un vote électronique, la présente délibération est adoptée à
+l'unanimité", count lines ("Pour : 87 voix", "Contre : 2 (M. A, Mme B)", "Abstention(s) :",
+"Ne prend pas part au vote : M. Y") and, failing those, inline counts ("adopté par 25 voix
+pour, 3 contre et 1 abstention"). A count given only by names ("Ne prend pas part au vote :
+M. Y") is the number of names. Unanimity is what the text says; when it says nothing and a
+count of votes against is above zero, the vote is not unanimous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from delibgraph.parse.frnumbers import words_to_int
+from delibgraph.parse.normalize import Document, Located
+from delibgraph.parse.people import parse_names
+
+_I = re.IGNORECASE
+COUNT_KEYS = ("for", "against", "abstention", "not_voting")
+_METHODS = (
+    (
+        "electronic",
+        re.compile(
+            r"vote\s+[ée]lectronique|voie\s+[ée]lectronique|bo[iî]tiers?\s+"
+            r"[ée]lectroniques?|scrutin\s+[ée]lectronique",
+            _I,
+        ),
+    ),
+    ("show_of_hands", re.compile(r"main\s+lev[ée]e", _I)),
+    ("secret_ballot", re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+secret", _I)),
+    ("roll_call", re.compile(r"appel\s+nominal|scrutin\s+public", _I)),
+)
+_REJECTED = re.compile(
+    r"\b(?:rejet[ée]e?s?|repouss[ée]e?s?|n'(?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?adopt[ée]e?s?"
+    r"|non\s+adopt[ée]e?s?)",
+    _I,
+)
+_NOTED = re.compile(
+    r"\b(?:prend|a\s+pris|donne)\s+acte|\bprise\s+d'acte|\bprend\s+connaissance", _I
+)
+_ELECTED = re.compile(
+    r"\b(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b", _I
+)
+_ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\badopte\b|\bapprouv[ée]e?s?\b", _I)
+_UNANIMOUS = re.compile(r"\bà\s+l'\s*unanimit[ée]|\bunanimement\b", _I)
+_MAJORITY = re.compile(r"\bà\s+la\s+majorit[ée]", _I)
+_COUNT_LINE = re.compile(
+    r"^[ \t]*(?P<label>(?:(?:votes?|voix)\s+)?pour|(?:votes?\s+|voix\s+)?contre"
+    r"|abstentions?(?:\s*\(s\))?"
+    r"|(?:ne\s+(?:prend|prennent)\s+pas\s+part|n'\s*(?:a|ont)\s+pas\s+pris\s+part"
+    r"|ne\s+participen?t?\s+pas|non[\s-]*participations?(?:\s*\(s\))?|refus\s+de\s+vote"
+    r"|ne\s+votent?\s+pas|ne\s+prend\s+pas\s+part)(?:\s+au\s+vote)?(?:\s*\(s\))?)"
+    r"[ \t]*:[ \t]*(?P<rest>[^\n]*)",
+    _I | re.MULTILINE,
+)
+_COUNT_VALUE = re.compile(
+    r"\s*(?:(?P<n>\d{1,5})\b|(?P<zero>aucun(?:e)?|n[ée]ant|z[ée]ro)\b)"
+    r"\s*(?:voix|votes?|suffrages?|membres?|[ée]lu(?:e)?s?|conseill[eè]re?s?)?\s*(?:[-:,]\s*)?",
+    _I,
+)
+_INLINE = {
+    "for": re.compile(r"(?<![\d,.])(\d{1,5})\s+(?:voix|votes?)\s+pour\b", _I),
+    "against": re.compile(r"(?<![\d,.])(\d{1,5})\s+(?:voix\s+|votes?\s+)?contre\b", _I),
+    "abstention": re.compile(r"(?<![\d,.])(\d{1,5})\s+abstentions?\b", _I),
+    "not_voting": re.compile(
+        r"(?<![\d,.])(\d{1,5})\s+(?:membres?\s+|conseill\w+\s+|[ée]lus?\s+)?"
+        r"(?:ne\s+prenn?(?:ent|d)\s+pas\s+part|non[\s-]participations?)",
+        _I,
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VoteFields:
+    method: Located[str] | None = None
+    outcome: Located[str] | None = None
+    unanimous: Located[bool] | None = None
+    counts: dict[str, Located[int]] = field(default_factory=dict)
+    names: dict[str, list[Located[str]]] = field(default_factory=dict)
+
+
+def _label_key(label: str) -> str:
+    folded = label.lower()
+    if folded.endswith("pour"):
+        return "for"
+    if "contre" in folded:
+        return "against"
+    if folded.startswith("abstention"):
+        return "abstention"
+    return "not_voting"
+
+
+def _rest_end(doc: Document, match: re.Match[str], limit: int) -> int:
+    """End of a count line's text, following an open parenthesis or a trailing comma."""
+    view = doc.view
+    end = match.end("rest")
+    rest = view[match.start("rest") : end]
+    if rest.count("(") > rest.count(")"):
+        close = view.find(")", end, min(limit, end + 600))
+        return close + 1 if close != -1 else end
+    while view[match.start("rest") : end].rstrip().endswith(",") and end < limit:
+        next_end = view.find("\n", end + 1, limit)
+        end = limit if next_end == -1 else next_end
+    return end
+
+
+def _count_and_names(
+    doc: Document, start: int, end: int, with_names: bool
+) -> tuple[Located[int] | None, list[Located[str]]]:
+    view = doc.view
+    count: Located[int] | None = None
+    value = _COUNT_VALUE.match(view, start, end)
+    names_start = start
+    if value and (value["n"] or value["zero"]):
+        group = "n" if value["n"] else "zero"
+        count = Located(int(value["n"]) if value["n"] else 0, *value.span(group))
+        names_start = value.end()
+    else:
+        cut = min(
+            (i for i in (view.find("(", start, end), view.find(":", start, end)) if i != -1),
+            default=end,
+        )
+        in_words = words_to_int(view[start:cut]) if cut - start < 60 else None
+        if in_words is not None:
+            count = Located(in_words, *doc_span(doc, start, cut))
+            names_start = cut
+    if not with_names:
+        return count, []
+    text = view[names_start:end]
+    open_paren = text.find("(")
+    if open_paren != -1 and not text[:open_paren].strip(" -:,"):
+        close = text.rfind(")")
+        inner_end = names_start + (close if close > open_paren else len(text))
+        names = parse_names(doc, names_start + open_paren + 1, inner_end)
+    elif count is None or text.strip(" -:,.;"):
+        names = parse_names(doc, names_start, end)
+    else:
+        names = []
+    return count, [entry.name for entry in names]
+
+
+def doc_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    span = doc.span(start, end)
+    return span.start, span.end
+
+
+def _first(pattern: re.Pattern[str], doc: Document, start: int, end: int) -> re.Match[str] | None:
+    return pattern.search(doc.view, start, end)
+
+
+def read_vote(doc: Document, vote: tuple[int, int] | None, tail: tuple[int, int]) -> VoteFields:
+    """Read the vote from its block (``vote``) or, without one, from ``tail``.
+
+    ``tail`` runs from the decisions formula to the end of the deliberation: it is where
+    "prend acte" and a unanimity stated in the formula ("à l'unanimité, DÉCIDE :") are read.
+    """
+    start, end = vote if vote is not None else tail
+    method = None
+    for name, pattern in _METHODS:
+        match = _first(pattern, doc, tail[0], end)
+        if match:
+            method = Located(name, *match.span())
+            break
+    outcome = None
+    for name, pattern, region_start in (
+        ("rejected", _REJECTED, start),
+        ("noted", _NOTED, tail[0]),
+        ("elected", _ELECTED, start),
+        ("adopted", _ADOPTED, start),
+    ):
+        match = _first(pattern, doc, region_start, end)
+        if match:
+            outcome = Located(name, *match.span())
+            break
+    counts: dict[str, Located[int]] = {}
+    names: dict[str, list[Located[str]]] = {}
+    for match in _COUNT_LINE.finditer(doc.view, start, end):
+        key = _label_key(match["label"])
+        if key in counts or key in names:
+            continue
+        rest_end = _rest_end(doc, match, end)
+        count, found_names = _count_and_names(doc, match.start("rest"), rest_end, key != "for")
+        if count is None and found_names:
+            count = Located(len(found_names), *doc_span(doc, match.start("rest"), rest_end))
+        if count is not None:
+            counts[key] = count
+        if found_names:
+            names[key] = found_names
+    if not counts:
+        for key, pattern in _INLINE.items():
+            match = _first(pattern, doc, start, end)
+            if match:
+                counts[key] = Located(int(match[1]), *match.span(1))
+    unanimous = None
+    stated = _first(_UNANIMOUS, doc, tail[0], end)
+    majority = _first(_MAJORITY, doc, tail[0], end)
+    if stated and (majority is None or stated.start() < majority.start()):
+        unanimous = Located(True, *stated.span())
+    elif majority:
+        unanimous = Located(False, *majority.span())
+    elif "against" in counts and counts["against"].value > 0:
+        against = counts["against"]
+        unanimous = Located(False, against.start, against.end)
+    return VoteFields(method, outcome, unanimous, counts, names)

@@ -1,0 +1,192 @@
+"""The embedded store: Oxigraph (RocksDB) in a folder on disk.
+
+Replacing a graph is one SPARQL UPDATE request, ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH
+<g> { … } }``, which Oxigraph applies as one transaction: readers see the old graph or the new
+one, never a mix, and a failure leaves the old graph in place. The triples are converted to
+Oxigraph terms and written by Oxigraph's own N-Triples serialiser, so every IRI and literal is
+checked and escaped before the request is built.
+
+Only one process can open a store folder at a time (RocksDB holds a lock on it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Self
+
+import pyoxigraph as ox
+
+from delibgraph.errors import QueryError, StoreError
+from delibgraph.store.base import EXPORT_FORMATS, ExportFormat, RdfTriple
+from delibgraph.store.convert import TermConverter, from_term, named_node, to_term
+from delibgraph.store.results import QueryResult, Row, Term
+from delibgraph.vocab import PREFIXES
+
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+):?\s*")
+_RDF_FORMATS: dict[ExportFormat, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+}
+_DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def syntax_error(exc: SyntaxError, what: str) -> QueryError:
+    """A pyoxigraph ``SyntaxError`` ("error at 3:14: expected …") as a located QueryError."""
+    message = str(exc)
+    match = _SYNTAX_AT.search(message)
+    if match is None:
+        return QueryError(f"malformed {what}: {message}")
+    reason = message[match.end() :] or message
+    return QueryError(f"malformed {what}: {reason}", line=int(match[1]), column=int(match[2]))
+
+
+class EmbeddedStore:
+    """An Oxigraph store on disk (created when the folder does not exist)."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"the store path {self.path} is a file, not a folder")
+        try:
+            self._store: ox.Store | None = ox.Store(str(self.path))
+        except OSError as exc:
+            raise _open_error(self.path, exc) from exc
+
+    # -- lifecycle
+    @property
+    def _db(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store {self.path} is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Flush and release the folder's lock."""
+        if self._store is not None:
+            try:
+                self._store.flush()
+            finally:
+                self._store = None  # dropping the last reference closes RocksDB
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing
+    def replace_graph(self, graph_iri: str, triples: Iterable[RdfTriple]) -> bool:
+        graph = named_node(graph_iri)
+        # Convert and serialise everything first: a bad term or a failing source raises here,
+        # before anything is written.
+        body = ox.serialize(TermConverter().triples(triples), format=ox.RdfFormat.N_TRIPLES) or b""
+        existed = self._db.contains_named_graph(graph)
+        request = (
+            f"DROP SILENT GRAPH {graph} ;\n"
+            f"INSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}"
+        )
+        self._update(request)
+        return existed
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        graph = named_node(graph_iri)
+        existed = self._db.contains_named_graph(graph)
+        if existed:
+            self._update(f"DROP SILENT GRAPH {graph}")
+        return existed
+
+    def _update(self, request: str) -> None:
+        try:
+            self._db.update(request)
+        except SyntaxError as exc:  # our own request: a bug, not the user's query
+            raise StoreError(f"the store refused an update: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"writing to the store {self.path} failed: {exc}") from exc
+
+    # -- reading
+    def has_graph(self, graph_iri: str) -> bool:
+        return bool(self._db.contains_named_graph(named_node(graph_iri)))
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triple_count(self) -> int:
+        return len(self._db)
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> QueryResult:
+        bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): from_term(term) for name, term in (substitutions or {}).items()
+        }
+        try:
+            answer = self._db.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=bindings or None,
+            )
+            return _collect(answer)
+        except SyntaxError as exc:
+            raise syntax_error(exc, "SPARQL query") from exc
+        except RuntimeError as exc:  # e.g. a substituted variable that is not projected
+            raise QueryError(f"the query cannot run: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from exc
+
+    def export(self, format: ExportFormat, out: BinaryIO) -> None:
+        if format not in _RDF_FORMATS:
+            raise StoreError(
+                f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}"
+            )
+        rdf_format = _RDF_FORMATS[format]
+        try:
+            if format == "turtle":
+                union = self._db.query(_DISTINCT_UNION, use_default_graph_as_union=True)
+                if not isinstance(union, ox.QueryTriples):
+                    raise StoreError("the union of the graphs could not be built")
+                ox.serialize(union, out, rdf_format, prefixes=PREFIXES)
+            elif format == "trig":
+                self._db.dump(out, rdf_format, prefixes=PREFIXES)
+            else:
+                self._db.dump(out, rdf_format)
+        except OSError as exc:
+            raise StoreError(f"exporting the store {self.path} failed: {exc}") from exc
+
+
+def _collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        value = bool(answer)
+        return QueryResult(("ask",), ((Term.literal(str(value).lower()),),), boolean=value)
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult(
+            ("subject", "predicate", "object"),
+            tuple((to_term(t.subject), to_term(t.predicate), to_term(t.object)) for t in answer),
+        )
+    variables = tuple(v.value for v in answer.variables)
+    rows: list[Row] = []
+    for solution in answer:
+        row: list[Term | None] = []
+        for name in variables:
+            value = solution[name]
+            row.append(to_term(value) if value is not None else None)
+        rows.append(tuple(row))
+    return QueryResult(variables, tuple(rows))
+
+
+def _open_error(path: Path, exc: OSError) -> StoreError:
+    message = str(exc)
+    if "lock" in message.lower():
+        return StoreError(
+            f"the store {path} is in use by another process (its lock is held); "
+            "wait for it to finish or use another --store"
+        )
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+        return StoreError(f"{path} is not a delibgraph store (a non-empty folder): {message}")
+    return StoreError(f"cannot open the store {path}: {message}")

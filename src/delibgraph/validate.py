@@ -1,0 +1,243 @@
+"""SHACL validation of a deliberation's graph against ``shapes/`` (the only user of pyshacl).
+
+The shapes graph (every ``shapes/*.ttl`` plus ``ontology/*.ttl``) is parsed once and cached.
+Validation runs pyshacl without inference, with SHACL-SPARQL enabled (``advanced=True``) for
+the register's arithmetic, in place (no shape writes to the data graph: we use no SHACL rules).
+
+``conforms`` is True when no result has severity ``sh:Violation``: warnings (a title the text
+does not give, a vote without a séance …) and infos are reported but do not reject the graph.
+This differs from pyshacl's own ``conforms``, which any result makes False.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+import pyshacl
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
+from delibgraph.resources import resource_dir
+from delibgraph.vocab import PREFIXES, SH
+
+if TYPE_CHECKING:
+    from delibgraph.mapping import DeliberationGraph
+
+Severity = Literal["Violation", "Warning", "Info"]
+
+SHAPES_NS = "https://w3id.org/delibgraph/shapes#"
+_SEVERITIES: dict[Node, Severity] = {
+    SH.Violation: "Violation",
+    SH.Warning: "Warning",
+    SH.Info: "Info",
+}
+_SH_MESSAGE = URIRef(str(SH._NS) + "message")
+_SH_PROPERTY = URIRef(str(SH._NS) + "property")
+_SH_SOURCE_CONSTRAINT = URIRef(str(SH._NS) + "sourceConstraint")
+_LANGUAGE_ORDER = ("fr", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationIssue:
+    """One SHACL result: where, how serious, why (French / English), from which shape."""
+
+    focus_node: str
+    path: str | None
+    severity: Severity
+    message: str
+    source_shape: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "focus_node": self.focus_node,
+            "path": self.path,
+            "severity": self.severity,
+            "message": self.message,
+            "source_shape": self.source_shape,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of validating one graph; ``report_graph`` is pyshacl's raw SHACL report."""
+
+    conforms: bool
+    results: tuple[ValidationIssue, ...]
+    source: str | None = None
+    graph_iri: str | None = None
+    report_graph: Graph = field(default_factory=Graph, compare=False, repr=False)
+
+    @property
+    def violations(self) -> tuple[ValidationIssue, ...]:
+        return tuple(issue for issue in self.results if issue.severity == "Violation")
+
+    def to_text(self) -> str:
+        """One line per issue: ``file: focus path: message`` (prefixed names where known)."""
+        where = self.source or self.graph_iri or "-"
+        lines = []
+        for issue in self.results:
+            head = f"{where}: {_qname(issue.focus_node)}"
+            if issue.path:
+                head += f" {_qname(issue.path)}"
+            severity = "" if issue.severity == "Violation" else f"[{issue.severity}] "
+            lines.append(f"{head}: {severity}{issue.message}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "graph": self.graph_iri,
+            "conforms": self.conforms,
+            "results": [issue.to_json() for issue in self.results],
+        }
+
+    def to_json_text(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+
+    def to_turtle(self) -> str:
+        """The raw SHACL validation report (``sh:ValidationReport``) in Turtle."""
+        return self.report_graph.serialize(format="turtle")
+
+
+@cache
+def load_shapes() -> Graph:
+    """Every ``shapes/*.ttl`` and ``ontology/*.ttl`` in one graph, parsed once (do not mutate)."""
+    graph = Graph(bind_namespaces="core")
+    for folder in ("shapes", "ontology"):
+        for path in sorted(resource_dir(folder).glob("*.ttl")):
+            graph.parse(path, format="turtle")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.bind("dlgsh", SHAPES_NS)
+    return graph
+
+
+def validate_graph(dg: DeliberationGraph) -> ValidationReport:
+    """Validate a mapped deliberation; its source file and graph IRI label the report."""
+    return validate_rdf(
+        dg.graph, source=dg.deliberation.source.path or None, graph_iri=str(dg.graph_iri)
+    )
+
+
+def validate_rdf(
+    graph: Graph, source: str | None = None, *, graph_iri: str | None = None
+) -> ValidationReport:
+    """Validate any RDF graph against delibgraph's shapes."""
+    shapes = load_shapes()
+    _, report_graph, _ = pyshacl.validate(
+        graph,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        inplace=True,
+        abort_on_first=False,
+    )
+    if graph_iri is None and isinstance(graph.identifier, URIRef):
+        graph_iri = str(graph.identifier)
+    issues = tuple(sorted(_issues(report_graph, shapes), key=_issue_order))
+    return ValidationReport(
+        conforms=not any(issue.severity == "Violation" for issue in issues),
+        results=issues,
+        source=source,
+        graph_iri=graph_iri,
+        report_graph=report_graph,
+    )
+
+
+def _issue_order(issue: ValidationIssue) -> tuple[int, str, str, str, str]:
+    rank = {"Violation": 0, "Warning": 1, "Info": 2}[issue.severity]
+    return (rank, issue.focus_node, issue.path or "", issue.source_shape, issue.message)
+
+
+def _issues(report: Graph, shapes: Graph) -> Iterable[ValidationIssue]:
+    for result in set(report.objects(None, SH.result)):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        severity = _SEVERITIES.get(
+            report.value(result, SH.resultSeverity) or SH.Violation, "Violation"
+        )
+        shape = report.value(result, SH.sourceShape)
+        templates = _templates(shapes, report.value(result, _SH_SOURCE_CONSTRAINT), shape)
+        messages = [
+            m for m in report.objects(result, SH.resultMessage) if isinstance(m, RdfLiteral)
+        ]
+        yield ValidationIssue(
+            focus_node=str(focus),
+            path=str(path) if isinstance(path, URIRef) else _path_text(report, path),
+            severity=severity,
+            message=_bilingual(messages, templates),
+            source_shape=_named_shape(shapes, shape),
+        )
+
+
+def _path_text(report: Graph, path: Node | None) -> str | None:
+    """A complex SHACL path as text (``^dlg:proxy`` for an inverse path)."""
+    if path is None:
+        return None
+    inverse = report.value(path, URIRef(str(SH._NS) + "inversePath"))
+    if isinstance(inverse, URIRef):
+        return f"^{inverse}"
+    return str(path)
+
+
+def _named_shape(shapes: Graph, shape: Node | None) -> str:
+    """The IRI of the node shape a (blank) property shape belongs to."""
+    if isinstance(shape, BNode):
+        parent = shapes.value(None, _SH_PROPERTY, shape)
+        if parent is not None:
+            return str(parent)
+    return str(shape)
+
+
+def _templates(shapes: Graph, *nodes: Node | None) -> list[RdfLiteral]:
+    found: list[RdfLiteral] = []
+    for node in nodes:
+        if node is not None:
+            found.extend(m for m in shapes.objects(node, _SH_MESSAGE) if isinstance(m, RdfLiteral))
+    return found
+
+
+def _language(message: RdfLiteral, templates: list[RdfLiteral]) -> str | None:
+    """A message's language: its tag, else that of the ``{?var}`` template it was made from.
+
+    pyshacl drops the language tag of SHACL-SPARQL messages when it substitutes variables.
+    """
+    if message.language:
+        return message.language
+    for template in templates:
+        pattern = ".*?".join(re.escape(part) for part in re.split(r"\{[?$]\w+\}", str(template)))
+        if template.language and re.fullmatch(pattern, str(message), flags=re.S):
+            return template.language
+    return None
+
+
+def _bilingual(messages: list[RdfLiteral], templates: list[RdfLiteral]) -> str:
+    """French, then English, then any other message, joined by " / "."""
+    by_language = sorted(
+        ((_language(m, templates), str(m)) for m in messages),
+        key=lambda item: (
+            _LANGUAGE_ORDER.index(item[0]) if item[0] in _LANGUAGE_ORDER else 2,
+            item[1],
+        ),
+    )
+    return " / ".join(text for _, text in by_language)
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+
+
+def _qname(iri: str) -> str:
+    """``dlg:membersInOffice`` for a term of a known vocabulary; other IRIs unchanged."""
+    if iri.startswith("^"):
+        return "^" + _qname(iri[1:])
+    for prefix, namespace in (*PREFIXES.items(), ("dlgsh", SHAPES_NS)):
+        local = iri[len(namespace) :]
+        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(local):
+            return f"{prefix}:{local}"
+    return iri
