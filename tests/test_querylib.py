@@ -224,6 +224,8 @@ def test_attendance_by_member(store: EmbeddedStore) -> None:
         assert abs(rate - Decimal(present) / Decimal(7)) < Decimal("1e-9"), name
         assert row["body"] == COUNCIL
     assert rows["Hélène MARCHAND"]["rate"] == 1
+    order = [r["name"] for r in run(store, "attendance-by-member").records()]
+    assert order[:3] == ["Nadia BENALI", "Amélie DELATOUR", "Marc DUBOIS"]  # by family name
 
 
 def test_attendance_restricted_to_a_body(store: EmbeddedStore) -> None:
@@ -277,8 +279,8 @@ def test_dissent_by_member(store: EmbeddedStore) -> None:
         "Lucie PERRIN": (4, 0, 0, 0),  # excused at séance 2
     }
     assert got == expected
-    first_two = [r["name"] for r in run(store, "dissent-by-member").records()[:2]]
-    assert first_two == ["Julien FAURE", "Claire MOREAU"]  # sorted by dissent
+    first = [r["name"] for r in run(store, "dissent-by-member").records()[:3]]
+    assert first == ["Julien FAURE", "Karim HADDAD", "Claire MOREAU"]  # by dissent, family name
 
 
 def test_deliberations_by_theme(store: EmbeddedStore) -> None:

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from delibgraph.validate import SHAPES_NS, ValidationIssue, validate_rdf
-from delibgraph.vocab import PREFIXES
+from delibgraph.validate import ValidationIssue, validate_rdf
+from delibgraph.vocab import PREFIXES, SHAPES_NS
 
 CASES = Path(__file__).resolve().parent / "shape_cases"
 BASE = "http://localhost:8000/"
@@ -83,8 +83,14 @@ def _observed(issue: ValidationIssue) -> Expected:
 
 def test_there_is_a_case_per_rule_family() -> None:
     names = {path.stem for path in case_files()}
-    for rule in ("attendance-rule", "count-rule", "votes-exceed-count",
-                 "derived-votes-match-count", "present-and-absent", "not-taking-part-voted"):
+    for rule in (
+        "attendance-rule",
+        "count-rule",
+        "votes-exceed-count",
+        "derived-votes-match-count",
+        "present-and-absent",
+        "not-taking-part-voted",
+    ):
         assert any(rule in name for name in names), rule
     for family in ("datatype", "max-count", "min-count", "pattern", "class", "closed", "in"):
         assert any(name.endswith(family) for name in names), family

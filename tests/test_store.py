@@ -215,6 +215,13 @@ def test_a_file_is_not_a_store(tmp_path: Path) -> None:
         EmbeddedStore(tmp_path / "file")
 
 
+def test_a_folder_of_other_files_is_not_a_store(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(StoreError, match="not a delibgraph store"):
+        EmbeddedStore(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
 def test_a_closed_store_says_so(tmp_path: Path) -> None:
     opened = EmbeddedStore(tmp_path / "s")
     opened.close()

@@ -40,11 +40,13 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         graphs = map_paths(paths, minter=_minter(args), ner=not args.no_ner)
         out.write(union_graph(dg.graph for dg in graphs).serialize(format="turtle"))
         return EXIT_OK
-    out.write("[")
-    for index, deliberation in enumerate(parse_paths(paths, ner=not args.no_ner)):
-        out.write(("," if index else "") + "\n" + _indent(dumps(deliberation.to_json())))
+    # One JSON array, streamed object by object (nothing is printed before the first parses).
+    opening = "["
+    for deliberation in parse_paths(paths, ner=not args.no_ner):
+        out.write(f"{opening}\n{_indent(dumps(deliberation.to_json()))}")
         out.flush()
-    out.write("\n]\n")
+        opening = ","
+    out.write("[]\n" if opening == "[" else "\n]\n")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from delibgraph.errors import EXIT_DATA, EXIT_OK
+from delibgraph.render import compact_iri
 from delibgraph.validate import ValidationReport
 
 
@@ -34,7 +35,7 @@ class Issue:
     source_shape: str | None = None
 
     def one_line(self) -> str:
-        where = f"{self.focus_node}" + (f" {self.path}" if self.path else "")
+        where = self.focus_node + (f" {compact_iri(self.path)}" if self.path else "")
         return f"{where}: {self.message}"
 
 
@@ -56,6 +57,7 @@ class FileFailure:
 
     file: str
     error: str
+    stage: str = "parse"  # "parse" (reading or parsing the file) or "map" (one deliberation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ class IngestReport:
                 f"{len(self.loaded)} (inserted {self.inserted}, replaced {self.replaced})",
             ),
             ("deliberations rejected", str(len(self.rejected))),
-            ("files failed", str(len(self.failed))),
+            ("failed (read, parse, map)", str(len(self.failed))),
             ("triples in store", str(self.triples_in_store)),
         ]
         width = max(len(label) for label, _ in rows)

@@ -154,6 +154,7 @@ def ingest(
         for outcome in _mapped(path, minter=minter, ner=ner, ingested_at=ingested_at):
             if isinstance(outcome, FileFailure):
                 failed.append(outcome)
+                parsed += 1 if outcome.stage == "map" else 0
                 continue
             parsed += 1
             report = validate_graph(outcome)
@@ -193,7 +194,7 @@ def _mapped(
         try:
             yield map_deliberation(deliberation, minter=minter, ingested_at=ingested_at)
         except DelibgraphError as exc:
-            yield FileFailure(str(path), _located(exc, path))
+            yield FileFailure(str(path), _located(exc, path), stage="map")
 
 
 def _located(exc: DelibgraphError, path: Path) -> str:

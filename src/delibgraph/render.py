@@ -91,12 +91,23 @@ def table_cell(term: Term | None) -> str:
     return " ".join(str(value).split())
 
 
-def shorten_iri(iri: str) -> str:
-    """``eli:LegalResource`` for a known vocabulary, else ``…/`` and the last path segment."""
+def compact_iri(iri: str) -> str:
+    """``eli:LegalResource`` for a term of a known vocabulary, else the IRI unchanged (a SHACL
+    inverse path keeps its ``^``)."""
+    inverse = iri.startswith("^")
+    plain = iri[1:] if inverse else iri
     for prefix, namespace in PREFIXES.items():
-        local = iri[len(namespace) :]
-        if iri.startswith(namespace) and local and "/" not in local and "#" not in local:
-            return f"{prefix}:{local}"
+        local = plain[len(namespace) :]
+        if plain.startswith(namespace) and local and "/" not in local and "#" not in local:
+            return f"{'^' if inverse else ''}{prefix}:{local}"
+    return iri
+
+
+def shorten_iri(iri: str) -> str:
+    """:func:`compact_iri` for a known vocabulary, else ``…/`` and the last path segment."""
+    compact = compact_iri(iri)
+    if compact != iri:
+        return compact
     tail = iri.rstrip("/").rsplit("/", 1)[-1]
     return f"…/{tail}" if tail and tail != iri else iri
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from delibgraph.names import strip_accents
 from delibgraph.render import shorten_iri, text_table
 from delibgraph.store import Store
 from delibgraph.vocab import PREFIXES
@@ -56,7 +57,7 @@ class StoreStats:
         return {
             "triples": self.triples,
             "graphs": self.graphs,
-            **{name.replace(" ", "_"): n for name, n in self.counts},
+            **{strip_accents(name).replace(" ", "_"): n for name, n in self.counts},
             "classes": dict(self.classes),
         }
 

@@ -15,31 +15,29 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import pyshacl
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, ConjunctiveGraph, Graph, URIRef
 from rdflib import Literal as RdfLiteral
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from delibgraph.resources import resource_dir
-from delibgraph.vocab import PREFIXES, SH
+from delibgraph.vocab import PREFIXES, SH, SHAPES_NS
 
 if TYPE_CHECKING:
     from delibgraph.mapping import DeliberationGraph
 
 Severity = Literal["Violation", "Warning", "Info"]
 
-SHAPES_NS = "https://w3id.org/delibgraph/shapes#"
 _SEVERITIES: dict[Node, Severity] = {
     SH.Violation: "Violation",
     SH.Warning: "Warning",
     SH.Info: "Info",
 }
-_SH_MESSAGE = URIRef(str(SH._NS) + "message")
-_SH_PROPERTY = URIRef(str(SH._NS) + "property")
-_SH_SOURCE_CONSTRAINT = URIRef(str(SH._NS) + "sourceConstraint")
 _LANGUAGE_ORDER = ("fr", "en")
 
 
@@ -105,6 +103,23 @@ class ValidationReport:
         return self.report_graph.serialize(format="turtle")
 
 
+class _PreparedQueryGraph(Graph):
+    """A view of a graph's store that parses each SHACL-SPARQL query text once, not per call.
+
+    pyshacl sends the same query text for every focus node; rdflib would parse it every time.
+    """
+
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
 @cache
 def load_shapes() -> Graph:
     """Every ``shapes/*.ttl`` and ``ontology/*.ttl`` in one graph, parsed once (do not mutate)."""
@@ -130,8 +145,13 @@ def validate_rdf(
 ) -> ValidationReport:
     """Validate any RDF graph against delibgraph's shapes."""
     shapes = load_shapes()
+    data = (
+        graph
+        if isinstance(graph, ConjunctiveGraph)  # a dataset: validate the union as given
+        else _PreparedQueryGraph(store=graph.store, identifier=graph.identifier)
+    )
     _, report_graph, _ = pyshacl.validate(
-        graph,
+        data,
         shacl_graph=shapes,
         inference="none",
         advanced=True,
@@ -163,7 +183,7 @@ def _issues(report: Graph, shapes: Graph) -> Iterable[ValidationIssue]:
             report.value(result, SH.resultSeverity) or SH.Violation, "Violation"
         )
         shape = report.value(result, SH.sourceShape)
-        templates = _templates(shapes, report.value(result, _SH_SOURCE_CONSTRAINT), shape)
+        templates = _templates(shapes, report.value(result, SH.sourceConstraint), shape)
         messages = [
             m for m in report.objects(result, SH.resultMessage) if isinstance(m, RdfLiteral)
         ]
@@ -180,7 +200,7 @@ def _path_text(report: Graph, path: Node | None) -> str | None:
     """A complex SHACL path as text (``^dlg:proxy`` for an inverse path)."""
     if path is None:
         return None
-    inverse = report.value(path, URIRef(str(SH._NS) + "inversePath"))
+    inverse = report.value(path, SH.inversePath)
     if isinstance(inverse, URIRef):
         return f"^{inverse}"
     return str(path)
@@ -189,7 +209,7 @@ def _path_text(report: Graph, path: Node | None) -> str | None:
 def _named_shape(shapes: Graph, shape: Node | None) -> str:
     """The IRI of the node shape a (blank) property shape belongs to."""
     if isinstance(shape, BNode):
-        parent = shapes.value(None, _SH_PROPERTY, shape)
+        parent = shapes.value(None, SH.property, shape)
         if parent is not None:
             return str(parent)
     return str(shape)
@@ -199,7 +219,7 @@ def _templates(shapes: Graph, *nodes: Node | None) -> list[RdfLiteral]:
     found: list[RdfLiteral] = []
     for node in nodes:
         if node is not None:
-            found.extend(m for m in shapes.objects(node, _SH_MESSAGE) if isinstance(m, RdfLiteral))
+            found.extend(m for m in shapes.objects(node, SH.message) if isinstance(m, RdfLiteral))
     return found
 
 

@@ -29,11 +29,12 @@ from rdflib.namespace import (
 __all__ = [
     "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
     "SCHEMA", "ELI", "PERSON", "OPENGOV", "DLG", "SPDX", "SH", "FILE_TYPE", "LANGUAGE",
-    "PREFIXES", "DLG_NS", "SCHEMA_NS",
+    "PREFIXES", "DLG_NS", "SCHEMA_NS", "SHAPES_NS",
 ]  # fmt: skip
 
 SCHEMA_NS = "http://schema.org/"
 DLG_NS = "https://w3id.org/delibgraph/ns#"
+SHAPES_NS = "https://w3id.org/delibgraph/shapes#"  # our SHACL shapes (dlgsh:), in shapes/
 
 
 class SCHEMA(DefinedNamespace):
@@ -161,6 +162,16 @@ class SH(DefinedNamespace):
     sourceConstraintComponent: URIRef
     value: URIRef
     result: URIRef
+    # read from the shapes graph
+    NodeShape: URIRef
+    SPARQLConstraint: URIRef
+    inversePath: URIRef
+    message: URIRef
+    path: URIRef
+    property: URIRef
+    sourceConstraint: URIRef
+    sparql: URIRef
+    targetClass: URIRef
 
 
 class DLG(DefinedNamespace):

@@ -78,18 +78,22 @@ def map_deliberation(
     """The named graph of one deliberation.
 
     Raises :class:`MappingError` (with the source file) when the deliberation cannot be
-    identified: no number, no date, or neither authority name nor SIREN.
+    identified: no number, no date, or neither authority name nor SIREN; or when a printed name
+    gives no person key.
     """
     auth, ids = _act_ids(d, minter)
     ctx = MappingContext(
         deliberation=d, minter=minter, auth=auth, ids=ids, graph=new_graph(ids.graph)
     )
-    authority = map_authority(ctx)
-    ctx.body = map_body(ctx, authority)
-    session = map_session(ctx)
-    map_posts(ctx)
-    map_votes(ctx, session)
-    map_act(ctx)
-    map_entities(ctx)
-    map_provenance(ctx, ingested_at)
+    try:
+        authority = map_authority(ctx)
+        ctx.body = map_body(ctx, authority)
+        session = map_session(ctx)
+        map_posts(ctx)
+        map_votes(ctx, session)
+        map_act(ctx)
+        map_entities(ctx)
+        map_provenance(ctx, ingested_at)
+    except MappingError as exc:  # e.g. a printed name that gives no person key
+        raise MappingError(exc.reason, source=d.source.path or None) from exc
     return DeliberationGraph(graph_iri=ids.graph, graph=ctx.graph, deliberation=d, ids=ids)

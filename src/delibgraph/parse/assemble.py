@@ -28,6 +28,7 @@ from delibgraph.model import (
     Span,
     Vote,
 )
+from delibgraph.names import person_key, strip_accents
 from delibgraph.parse import segment
 from delibgraph.parse.closing import read_closing
 from delibgraph.parse.header import read_header
@@ -37,6 +38,10 @@ from delibgraph.parse.votes import COUNT_KEYS, read_vote
 
 logger = logging.getLogger(__name__)
 
+_DECISION_LABEL = re.compile(
+    r"^(?:article|art\.)\s*(?:\d+|premier|unique)(?:\s*er)?\s*[:.\-–—]?\s*", re.IGNORECASE
+)
+_DECISION_TRAIL = re.compile(r"[\s;,.]+$")
 _ROLE_ONLY = re.compile(
     r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
     re.IGNORECASE,
@@ -73,40 +78,80 @@ def _value(found: Located[str] | None) -> str | None:
     return found.value if found else None
 
 
+def _same_office(role: str | None, president_role: str | None) -> bool:
+    """True when an office named in the text ("le Maire") is the president's stated role."""
+    if not role or not president_role:
+        return False
+    return _fold(role).startswith(_fold(president_role)) or _fold(president_role).startswith(
+        _fold(role)
+    )
+
+
+def _fold(text: str) -> str:
+    return strip_accents(text).lower().replace("madame ", "").replace("monsieur ", "").strip()
+
+
 def _attendance(
-    doc: Document, lists: tuple[segment.AttendanceList, ...], spans: _Spans
+    doc: Document,
+    lists: tuple[segment.AttendanceList, ...],
+    president: tuple[str | None, str | None],
+    spans: _Spans,
 ) -> tuple[tuple[str, ...], tuple[RepresentedMember, ...], tuple[AbsentMember, ...]]:
-    present: list[str] = []
-    represented: list[RepresentedMember] = []
-    absent: list[AbsentMember] = []
+    """Present, represented and absent members; a holder named by office ("le Maire") is the
+    president when the header gives the president that office."""
+    present: list[Located[str]] = []
+    represented: list[tuple[Located[str], Located[str] | None, str | None]] = []
+    absent: list[tuple[Located[str], bool | None]] = []
     blocks: dict[str, list[tuple[int, int]]] = {"present": [], "represented": [], "absent": []}
     for block in lists:
         if block.kind == "other":
             continue
         blocks[block.kind].append((block.heading[0], block.body[1]))
         for entry in parse_names(doc, *block.body, bare_a=block.proxy_heading):
-            if entry.holder is not None or block.kind == "represented":
-                key = f"represented[{len(represented)}]"
-                represented.append(RepresentedMember(entry.name.value, _value(entry.holder)))
-                spans.add(key, entry.name)
-                spans.add(f"{key}.proxy_holder", entry.holder)
+            holder_name = _value(entry.holder)
+            role = entry.holder_role
+            if holder_name is None and role is not None and _same_office(role.value, president[1]):
+                holder_name = president[0]
+            if entry.holder is not None or entry.holder_role is not None:
+                represented.append((entry.name, entry.holder or entry.holder_role, holder_name))
+            elif block.kind == "represented":
+                represented.append((entry.name, None, None))
             elif block.kind == "present":
-                spans.add(f"present[{len(present)}]", entry.name)
-                present.append(entry.name.value)
+                present.append(entry.name)
             else:
-                spans.add(f"absent[{len(absent)}]", entry.name)
-                absent.append(AbsentMember(entry.name.value, block.excused))
+                absent.append((entry.name, block.excused))
+    # A member listed as absent and also as giving a proxy is represented, not absent.
+    represented_keys = {person_key(name.value) for name, _, _ in represented}
+    absent = [(name, excused) for name, excused in absent
+              if person_key(name.value) not in represented_keys]  # fmt: skip
+    for index, name in enumerate(present):
+        spans.add(f"present[{index}]", name)
+    for index, (name, holder_span, _) in enumerate(represented):
+        spans.add(f"represented[{index}]", name)
+        spans.add(f"represented[{index}].proxy_holder", holder_span)
+    for index, (name, _) in enumerate(absent):
+        spans.add(f"absent[{index}]", name)
     for kind, ranges in blocks.items():
         spans.add_union(kind, ranges)
-    return tuple(present), tuple(represented), tuple(absent)
+    return (
+        tuple(name.value for name in present),
+        tuple(RepresentedMember(name.value, holder) for name, _, holder in represented),
+        tuple(AbsentMember(name.value, excused) for name, excused in absent),
+    )
 
 
-def _rapporteur(doc: Document, found: segment.Rapporteur | None, spans: _Spans) -> Rapporteur:
+def _rapporteur(
+    doc: Document,
+    found: segment.Rapporteur | None,
+    president: tuple[str | None, str | None],
+    spans: _Spans,
+) -> Rapporteur:
+    """The rapporteur; "Monsieur le Maire" is the president when the header says they are."""
     if found is None:
         return Rapporteur()
     spans.add("rapporteur", found.block)
     who = doc.value(*found.who)
-    role = doc.value(*found.role) if found.role else None
+    role = doc.value(*found.role).rstrip(" .;,") if found.role else None
     role_only = _ROLE_ONLY.match(who)
     name = None if role_only else clean_name(who)
     if role_only and role is None:
@@ -114,13 +159,20 @@ def _rapporteur(doc: Document, found: segment.Rapporteur | None, spans: _Spans) 
         spans.add("rapporteur.role", found.who)
     elif role:
         spans.add("rapporteur.role", found.role)
+    if name is None and _same_office(role, president[1]):
+        name = president[0]
     if name:
         spans.add("rapporteur.name", found.who)
     return Rapporteur(name=name, role=role or None)
 
 
+def clean_decision(text: str) -> str:
+    """A decision without its "Article N :" label and trailing separator."""
+    return _DECISION_TRAIL.sub("", _DECISION_LABEL.sub("", text))
+
+
 def _vote(doc: Document, blocks: segment.Blocks, end: int, spans: _Spans) -> Vote:
-    tail_start = blocks.decisions_block[0] if blocks.decisions_block else blocks.tail_start
+    tail_start = blocks.formula[0] if blocks.formula else blocks.tail_start
     fields = read_vote(doc, blocks.vote, (tail_start, end))
     spans.add("vote", blocks.vote)
     for key in ("method", "outcome", "unanimous"):
@@ -164,7 +216,8 @@ def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Dr
     anchors = segment.find_anchors(doc, start, end)
     header = read_header(doc, start, end, anchors.lists_start)
     blocks = segment.find_blocks(doc, anchors, header.end)
-    present, represented, absent = _attendance(doc, blocks.lists, spans)
+    president = (_value(header.president), _value(header.president_role))
+    present, represented, absent = _attendance(doc, blocks.lists, president, spans)
     closing = read_closing(doc, blocks.tail_start, end, start)
     actes = _actes(closing.actes_id, source.path)
     siren = actes.siren if actes else _value(header.siren)
@@ -190,7 +243,9 @@ def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Dr
     spans.add_union("annexes", [(a.start, a.end) for a in closing.annexes])
     for index, annex in enumerate(closing.annexes):
         spans.add(f"annexes[{index}]", annex)
-    for index, item in enumerate(blocks.decisions):
+    decisions = [(clean_decision(doc.value(*item)), item) for item in blocks.decisions]
+    decisions = [(text, item) for text, item in decisions if text]
+    for index, (_, item) in enumerate(decisions):
         spans.add(f"decisions[{index}]", item)
 
     body = OffsetText()
@@ -216,11 +271,11 @@ def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Dr
         absent=absent,
         theme=_value(header.theme),
         title=doc.value(*blocks.title) or None if blocks.title else None,
-        rapporteur=_rapporteur(doc, blocks.rapporteur, spans),
+        rapporteur=_rapporteur(doc, blocks.rapporteur, president, spans),
         reasoning="\n\n".join(paragraphs(doc.text[slice(*blocks.reasoning)])) or None
         if blocks.reasoning
         else None,
-        decisions=tuple(v for v in (doc.value(*item) for item in blocks.decisions) if v),
+        decisions=tuple(text for text, _ in decisions),
         vote=_vote(doc, blocks, end, spans),
         signed=Signature(
             place=_value(closing.signed_place),

@@ -33,7 +33,8 @@ _SIGNED_AT = re.compile(
     re.MULTILINE,
 )
 _PUBLISHED = re.compile(
-    r"(?:\bPubli[ée]e?s?|\bMise?\s+en\s+ligne|\bDate\s+de\s+(?:publication|mise\s+en\s+ligne))"
+    r"(?:\bPubli[ée]e?s?|\bMise?\s+en\s+ligne|\bDate\s+de\s+(?:publication|mise\s+en\s+ligne)"
+    r"|\bpublication\s+le)"
     rf"[^\n\d]{{0,40}}?(?P<date>{DATE_PATTERN})",
     _I,
 )
@@ -44,7 +45,8 @@ _RECEIVED = re.compile(
     r"(?:R[ée]ception\s+(?:en|par\s+la|à\s+la)\s+pr[ée]fecture"
     r"|Re[çc]ue?\s+(?:en|à\s+la|par\s+la)\s+pr[ée]fecture"
     r"|Date\s+de\s+r[ée]ception\s+(?:en\s+|à\s+la\s+)?pr[ée]fecture"
-    r"|Accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture)"
+    r"|Accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture"
+    r"|d[ée]p[ôo]t\s+en\s+pr[ée]fecture)"
     rf"[^\n\d]{{0,40}}?(?P<date>{DATE_PATTERN})",
     _I,
 )

@@ -51,7 +51,7 @@ _WORD = r"[^\W\d_]+"
 _NUMBER_WORDS = rf"{_WORD}(?:[\s\-]+{_WORD}){{0,9}}?"
 # "L'an deux mille vingt et un, le vingt-neuf mars" and "… et le 29 mars"
 _LAN_RE = re.compile(
-    rf"\bl['’]\s*an\s+(?P<year>{_NUMBER_WORDS})\s*(?:,\s*|\s+et\s+|\s+)le\s+"
+    rf"\bl['’]?\s*an\s+(?P<year>{_NUMBER_WORDS})\s*(?:,\s*|\s+et\s+|\s+)le\s+"
     rf"(?P<day>{_NUMBER_WORDS}|\d{{1,2}}(?:\s?er)?)\s+(?:du\s+mois\s+d['’e]\s*)?"
     rf"(?P<month>{MONTH_PATTERN})",
     re.IGNORECASE,

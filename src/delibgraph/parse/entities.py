@@ -74,7 +74,7 @@ def clean_entity(text: str) -> str | None:
 def _drop_trailing_lowercase(value: str) -> str:
     """ "Agence Nationale … Territoires contractualise" → drop the verb after a capitalised name."""
     words = value.split()
-    content = [w for w in words if w.lower() not in PARTICLES]
+    content = [w for w in words if w not in PARTICLES]
     if len(content) < 3 or words[-1][:1].isupper():
         return value
     capitalised = [w for w in content if w[:1].isupper()]

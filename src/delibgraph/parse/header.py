@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from delibgraph.parse.dates import DATE_PATTERN, find_words_date, parse_date
-from delibgraph.parse.normalize import Document, Located, collapse
+from delibgraph.parse.normalize import Document, Located, collapse, title_case_fr
 from delibgraph.parse.people import PARTICLES, looks_like_name, strip_honorific
 
 logger = logging.getLogger(__name__)
@@ -40,25 +40,36 @@ _VIDEO = re.compile(
 )
 _IN_PERSON = re.compile(r"en\s+pr[ée]sentiel", _I)
 _HYBRID = re.compile(r"\bhybride\b|\bmixte\b", _I)
-_PLACE_END = r"(?=\s*(?:[,.;:]|sous\s+la\s+pr[ée]sidence|apr[èe]s|sur\s+(?:la\s+)?convocation|$))"
+_PLACE_END = (
+    r"(?=\s*(?:[,.;:]|sous\s+la\s+pr[ée]sidence|apr[èe]s|sur\s+(?:la\s+)?convocation|$)"
+    r"|\s+et\s+(?:par\s+|en\s+)?(?:visio|audio|t[ée]l[ée]|distanciel))"
+)
+_HOTEL = (
+    r"H[ôo]tel\s+(?:de\s+(?:la\s+)?|du\s+)(?:Ville|M[ée]tropole|D[ée]partement|R[ée]gion"
+    r"|Communaut[ée]|Agglom[ée]ration)"
+)
 _PLACES = (
     re.compile(
         r"(?P<place>au\s+lieu\s+(?:ordinaire|habituel)\s+de\s+(?:ses|leurs)\s+s[ée]ances)", _I
     ),
     re.compile(
-        rf"\b(?:en|dans|à)\s+(?:la\s+|l')?(?P<place>(?:grande\s+|petite\s+)?salle\s+[^,.;:]{{1,80}}?)"
+        r"\b(?:en|dans|à)\s+(?:la\s+|l')?(?P<place>(?:grande\s+|petite\s+)?salle\s+[^,.;:]{1,80}?)"
         rf"{_PLACE_END}",
         _I,
     ),
     re.compile(
-        r"\b(?:en|à|dans)\s+(?:la\s+|l')?(?P<place>(?:Mairie|H[ôo]tel\s+de\s+(?:la\s+)?"
-        rf"(?:Ville|M[ée]tropole|D[ée]partement|R[ée]gion|Communaut[ée]))[^,.;:]{{0,60}}?){_PLACE_END}",
+        rf"\b(?:en|à|dans)\s+(?:l')?(?P<place>{_HOTEL}[^,.;:]{{0,60}}?"
+        rf"(?:,\s*(?:grande\s+|petite\s+)?salle\s+[^,.;:]{{1,60}}?)?){_PLACE_END}",
     ),
+    re.compile(r"\b(?:en|à)\s+(?:la\s+)?(?P<place>[Mm]airie)\b(?![\w'-])"),
 )
 _PRESIDENT = re.compile(
     r"(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par)\s+(?P<who>[^;:]{1,120})"
     r"|^[ \t]*(?:Pr[ée]sidence|Pr[ée]sidente?\s+de\s+s[ée]ance)\s*:\s*(?P<who2>[^\n]{1,120})",
     _I | re.MULTILINE,
+)
+_ROLE_AFTER_NAME = re.compile(
+    r"\s*,\s*(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)|Premi[eè]re?\s+adjointe?)\b", _I
 )
 _PRESIDENT_ROLE = re.compile(
     r"^(?:l[ea]\s+)?(?:Maire|Pr[ée]sidente?|Vice-Pr[ée]sidente?|Premi[eè]re?\s+adjointe?)\b[^,]*,\s*",
@@ -122,6 +133,7 @@ class Header:
     mode: Located[str] | None = None
     place: Located[str] | None = None
     president: Located[str] | None = None
+    president_role: Located[str] | None = None  # "Maire", "Président" when the text says so
     authority: Located[str] | None = None
     siren: Located[str] | None = None
     body: Located[str] | None = None
@@ -138,6 +150,14 @@ def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
 def _located(doc: Document, start: int, end: int) -> Located[str] | None:
     value = doc.value(start, end)
     return Located(value, *_trimmed(doc, start, end)) if value else None
+
+
+def _name_case(found: Located[str] | None) -> Located[str] | None:
+    """An authority or body printed in capitals, in the usual case ("Conseil municipal")."""
+    if found is None:
+        return None
+    value = title_case_fr(found.value)
+    return Located(value[0].upper() + value[1:], found.start, found.end)
 
 
 def _number(doc: Document, start: int, end: int) -> Located[str] | None:
@@ -205,19 +225,22 @@ def president_name(text: str) -> tuple[str, str] | None:
         word = raw.rstrip(",.;)")
         if not word or _ROLE_STOP.match(word):
             break
-        if word.lower() not in PARTICLES and not looks_like_name(word):
+        if word not in PARTICLES and not looks_like_name(word):
             break
         words.append(word)
         last_raw = word
         if word != raw and not re.fullmatch(r"[A-Z]\.", raw):
             break
-    while words and words[-1].lower() in PARTICLES:
+    while words and words[-1] in PARTICLES:
         words.pop()
     name = " ".join(words)
     return (name, last_raw) if words and looks_like_name(name) else None
 
 
-def _president(doc: Document, start: int, end: int) -> Located[str] | None:
+def _president(
+    doc: Document, start: int, end: int
+) -> tuple[Located[str] | None, Located[str] | None]:
+    """The president's name and, when printed after it ("…, Maire"), their role."""
     for match in _PRESIDENT.finditer(doc.view, start, end):
         group = "who" if match.group("who") else "who2"
         found = president_name(doc.text[match.start(group) : match.end(group)])
@@ -225,8 +248,10 @@ def _president(doc: Document, start: int, end: int) -> Located[str] | None:
             name, last_word = found
             last = doc.text.find(last_word, match.start(group), match.end(group))
             stop = last + len(last_word) if last != -1 else match.end(group)
-            return Located(name, *_trimmed(doc, match.start(group), stop))
-    return None
+            role_match = _ROLE_AFTER_NAME.match(doc.view, stop, end)
+            role = Located(role_match["role"], *role_match.span("role")) if role_match else None
+            return Located(name, *_trimmed(doc, match.start(group), stop)), role
+    return None, None
 
 
 def _authority_and_body(
@@ -247,9 +272,7 @@ def _authority_and_body(
             body = _located(doc, *body_match.span())
             after = _PREPOSITION.match(view, body_match.end(), rest_end)
             offset = after.end() if after else rest_end
-        found = _located(doc, offset, rest_end)
-        if found:
-            authority = Located(found.value[0].upper() + found.value[1:], found.start, found.end)
+        authority = _located(doc, offset, rest_end)
     if authority is None:
         ranked = sorted(_AUTHORITY_LINE.finditer(view, start, end), key=_authority_rank)
         if ranked:
@@ -320,7 +343,7 @@ def read_header(doc: Document, start: int, end: int, lists_start: int) -> Header
         if kind_match:
             kind = Located(kind_match[1].lower(), *kind_match.span(1))
     mode, place = _mode_and_place(doc, start, lists_start)
-    president = _president(doc, start, lists_start)
+    president, president_role = _president(doc, start, lists_start)
     authority, body, extract_end = _authority_and_body(doc, start, lists_start)
     members_match = _MEMBERS.search(view, start, end)
     members = Located(int(members_match["n"]), *members_match.span("n")) if members_match else None
@@ -356,9 +379,10 @@ def read_header(doc: Document, start: int, end: int, lists_start: int) -> Header
         mode=mode,
         place=place,
         president=president,
-        authority=authority,
+        president_role=president_role,
+        authority=_name_case(authority),
         siren=siren,
-        body=body,
+        body=_name_case(body),
         members_in_office=members,
         theme=theme,
         end=max(ends),

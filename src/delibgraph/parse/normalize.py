@@ -46,8 +46,18 @@ _VIEW_TABLE = str.maketrans(
 # Bullets some PDF producers emit from the Symbol / Wingdings fonts (private-use code points).
 _PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•"})
 _SPACES = re.compile(r"\s+")
-# A word cut by a hyphen at the end of a line: "Jean-\nFrançois", "inter-\ncommunal".
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])")
+# A word cut by a hyphen at the end of a line: "finance-\nment" (typographic hyphenation,
+# joined without the hyphen) or "Jean-\nFrançois" (a capital follows: the hyphen is kept).
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=([^\W\d_]))")
+_TITLE_PARTICLES = frozenset(
+    {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "et", "lès", "aux", "au", "à"}
+)
+# Generic words that stay in lower case in a name: "Communauté de communes", "Conseil municipal".
+_TITLE_GENERIC = frozenset(
+    {"communes", "agglomération", "urbaine", "municipal", "municipale", "communautaire",
+     "départemental", "départementale", "régional", "régionale", "permanente", "syndical",
+     "métropolitain", "métropolitaine", "administration", "territorial", "plénière"}
+)  # fmt: skip
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
@@ -61,9 +71,38 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _join_hyphen(match: re.Match[str]) -> str:
+    return "" if match[1].islower() else "-"
+
+
 def join_lines(text: str) -> str:
-    """Join a paragraph's lines into one line: a hyphen at a line end joins without a space."""
-    return collapse(_HYPHEN_BREAK.sub("-", text)).translate(_PRIVATE_BULLETS)
+    """Join a paragraph's lines into one line, mending words cut by a hyphen at a line end."""
+    return collapse(_HYPHEN_BREAK.sub(_join_hyphen, text)).translate(_PRIVATE_BULLETS)
+
+
+def _title_word(word: str, first: bool) -> str:
+    parts = re.split(r"([-'’])", word.lower())
+    out = []
+    for index, part in enumerate(parts):
+        elided = index + 1 < len(parts) and parts[index + 1] in ("'", "’") and part in ("d", "l")
+        keep_lower = part in _TITLE_PARTICLES or elided or (index == 0 and part in _TITLE_GENERIC)
+        if part and part not in "-'’" and not (keep_lower and not (first and index == 0)):
+            part = part[0].upper() + part[1:]
+        out.append(part)
+    return "".join(out)
+
+
+def title_case_fr(text: str) -> str:
+    """A name printed in capitals, in the usual French case.
+
+    >>> title_case_fr("COMMUNAUTÉ DE COMMUNES DES CAUSSES ET DE L'OURDENNE")
+    "Communauté de communes des Causses et de l'Ourdenne"
+    >>> title_case_fr("COMMUNE DE SAINT-MARTIAL-D’OURDENNE")
+    'Commune de Saint-Martial-d’Ourdenne'
+    """
+    if any(c.islower() for c in text):
+        return text
+    return " ".join(_title_word(w, i == 0) for i, w in enumerate(text.split()))
 
 
 def paragraphs(text: str) -> list[str]:

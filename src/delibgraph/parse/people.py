@@ -19,16 +19,18 @@ from dataclasses import dataclass
 from delibgraph.parse.normalize import Document, Located, join_lines
 
 HONORIFIC_PATTERN = (
-    r"(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames"
-    r"|Dr\.?)"
+    r"(?:M\.|MM\.|Mme\.?|MME\.?|Mmes\.?|MMES\.?|Mlle\.?|Mr\.?|Dr\.?|Monsieur|MONSIEUR|Madame"
+    r"|MADAME|Mademoiselle|Messieurs|MESSIEURS|Mesdames|MESDAMES)"
 )
-_HONORIFICS = re.compile(rf"^(?:{HONORIFIC_PATTERN}(?:\s+|$))+", re.IGNORECASE)
-_STARTS_WITH_HONORIFIC = re.compile(rf"^\s*{HONORIFIC_PATTERN}\s", re.IGNORECASE)
+_HONORIFICS = re.compile(rf"^(?:{HONORIFIC_PATTERN}(?:\s+|$))+")
+_STARTS_WITH_HONORIFIC = re.compile(rf"^\s*{HONORIFIC_PATTERN}\s")
 PARTICLES = frozenset(
     {"de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "den", "di", "da", "dos",
      "del", "della", "y", "ben", "bin", "ibn", "al", "el", "ter"}
 )  # fmt: skip
-_NAME_TOKEN = re.compile(r"^(?:[dl]['’])?[^\W\d_][^\W\d_'’.\-]*(?:['’\-][^\W\d_]+)*\.?$")
+_NAME_TOKEN = re.compile(
+    r"^(?:(?:[dl]['’])?[^\W\d_][^\W\d_'’.\-]*(?:['’\-][^\W\d_]+)*\.?|(?:[^\W\d_]\.-?)+)$"
+)
 _ROLE_WORDS = re.compile(
     r"^(?:maire|adjointe?s?|conseill[eè]re?s?|pr[ée]sidente?s?|vice-pr[ée]sidente?s?|"
     r"d[ée]l[ée]gu[ée]e?s?|municipa(?:l|le|ux|les)|communautaires?|m[ée]tropolitaine?s?|"
@@ -45,9 +47,17 @@ _PROXY_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _BARE_A_CONNECTOR = re.compile(rf"\s[àa]\s+(?={HONORIFIC_PATTERN}\s|[A-ZÀ-Ý])")
+# A person named by office: "Mme le Maire", "M. le Président".
+OFFICE = re.compile(
+    rf"^(?:{HONORIFIC_PATTERN}\s+)?l[ea]\s+(?P<office>(?:Vice-)?(?:Maire|Pr[ée]sidente?))\b"
+    r"[\s).,;]*$",
+    re.IGNORECASE,
+)
+LIST_SEPARATOR = re.compile(r"[,;]|\bet\b|(?:^|\s)-\s")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_NOISE = re.compile(r"^[\s\-•▪◦*·:,;(]+")
-_TRAILING_NOISE = re.compile(r"[\s,;:.)(\-]+$")
+# Trailing punctuation, but not the full stop of an initial ("Rouquette P.", "J.-P.").
+_TRAILING_NOISE = re.compile(r"(?<!\b[^\W\d_])[\s,;:.)(\-]+$|[\s,;:)(\-]+$")
 _TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*\)\s*$")
 
 
@@ -57,6 +67,7 @@ class ListEntry:
 
     name: Located[str]
     holder: Located[str] | None = None
+    holder_role: Located[str] | None = None  # "le Maire": a holder named by office only
 
 
 def strip_honorific(text: str) -> tuple[str, bool]:
@@ -71,8 +82,7 @@ def clean_name(text: str) -> str | None:
     """A printed name without honorific, notes or punctuation; None if it is not a name."""
     text = join_lines(_TRAILING_COUNT.sub("", text))
     text = _PARENTHETICAL.sub(" ", text)
-    text = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", text))
-    text, _ = strip_honorific(text)
+    text, _ = strip_honorific(_LEADING_NOISE.sub("", text))
     text = _TRAILING_NOISE.sub("", text)
     return text if looks_like_name(text) else None
 
@@ -82,7 +92,7 @@ def _name_words(words: list[str]) -> bool:
     if all(_ROLE_WORDS.match(w) for w in words):
         return False
     for word in words:
-        if word.lower() in PARTICLES:
+        if word in PARTICLES:
             continue
         core = word[2:] if word[:2].lower() in ("d'", "d’") else word
         if not _NAME_TOKEN.match(word) or not core[:1].isupper():
@@ -93,13 +103,23 @@ def _name_words(words: list[str]) -> bool:
 def looks_like_name(text: str) -> bool:
     """1 to 7 words, each a capitalised word or a particle, not only role words."""
     words = text.split()
-    if not 1 <= len(words) <= 7 or words[-1].lower() in PARTICLES:
+    if not 1 <= len(words) <= 7 or words[-1] in PARTICLES:
         return False
     return _name_words(words)
 
 
+def _is_caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def is_whole_name(fragment: str) -> bool:
-    """True when ``fragment`` reads as a complete name (not a piece broken at a line end)."""
+    """True when ``fragment`` reads as a complete name (not a piece broken at a line end).
+
+    A whole name has two words ("Jean DUPONT", "DUPONT Jean", "Jean Dupont"), or an
+    honorific and a family name in capitals ("M. DUPONT"); "Yves", "M. Jean" or "MEJRI"
+    alone are pieces.
+    """
     match = _PROXY_CONNECTOR.search(fragment)
     if match:
         fragment = fragment[match.end() :]
@@ -109,9 +129,11 @@ def is_whole_name(fragment: str) -> bool:
         return False
     rest, had_honorific = strip_honorific(fragment)
     words = rest.split()
-    if not words or words[-1].lower() in PARTICLES:
+    if not words or words[-1] in PARTICLES:
         return False
-    return len(words) >= 2 or had_honorific
+    if len(words) >= 2:
+        return True
+    return had_honorific and _is_caps_word(words[0])
 
 
 def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -126,7 +148,15 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",;":
+        elif depth == 0 and (
+            ch in ",;"
+            or (
+                ch == "-"
+                and (i == start or view[i - 1].isspace())
+                and i + 1 < end
+                and view[i + 1] in " \t"
+            )
+        ):
             segments.append((segment_start, i))
             segment_start = i + 1
         elif (
@@ -169,11 +199,21 @@ def _line_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the items of the name list ``view[start:end]``; empty items dropped."""
+    """Offsets of the items of the name list ``view[start:end]``; empty items dropped.
+
+    A piece that starts with a proxy phrase ("…, représenté par Y") belongs to the item
+    before it.
+    """
     items: list[tuple[int, int]] = []
     for seg_start, seg_end in _hard_segments(view, start, end):
         for item_start, item_end in _line_segments(view, seg_start, seg_end):
-            if view[item_start:item_end].strip():
+            text = view[item_start:item_end]
+            if not text.strip():
+                continue
+            lead = len(text) - len(text.lstrip())
+            if items and _PROXY_CONNECTOR.match(view, item_start + lead):
+                items[-1] = (items[-1][0], item_end)
+            else:
                 items.append((item_start, item_end))
     return items
 
@@ -199,7 +239,13 @@ def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
     if name is None:
         return None
     holder = _located_name(doc, match.end(), end)
-    return ListEntry(name, holder)
+    role = None
+    if holder is None:
+        office = OFFICE.match(doc.text[match.end() : end].strip())
+        if office:
+            offset = doc.text.index(office["office"], match.end(), end)
+            role = Located(office["office"], offset, offset + len(office["office"]))
+    return ListEntry(name, holder, role)
 
 
 def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) -> list[ListEntry]:
@@ -216,7 +262,7 @@ def is_list_line(line: str) -> bool:
     """True when every item of ``line`` could belong to a name list."""
     text = _PARENTHETICAL.sub(" ", line)
     text = _PROXY_CONNECTOR.sub(",", text)
-    for piece in re.split(r"[,;]|\bet\b", text):
+    for piece in LIST_SEPARATOR.split(text):
         piece = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", piece.strip()))
         if not piece:
             continue

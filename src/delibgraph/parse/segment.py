@@ -29,8 +29,12 @@ _LIST_HEADING = re.compile(
     r"[^:\n]{0,160}(?:\n(?![ \t]*\n)[^:\n]{0,160}){0,3}?)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
+_PRESENT_HEADING = re.compile(
+    r"^(?:(?:etaient|sont|membres|conseill\w*|elus)\s+)?presente?s?"
+    r"(?:$|\s+(?:les\b|membres|conseill|elus|titulaires|a\s+la\s+seance|en\s+|lors\b|ou\b))"
+)
 _NUMERIC_LIST = re.compile(r"^\s*\d{1,4}\s*(?:[^\W\d_]+\s*)?\.?\s*$")
-_SEPARATOR_END = re.compile(r"(?:[,;]|\bet)\s*$")
+_SEPARATOR_END = re.compile(r"(?:[,;]|\bet|\s-)\s*$")
 _DANGLING_CONNECTOR = re.compile(
     r"\b(?:pouvoirs?|procurations?|mandat|repr[ée]sent[ée]e?s?|par|[àa]|donn[ée]e?)\s*$",
     re.IGNORECASE,
@@ -39,20 +43,25 @@ _HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes)\.$")
 _RAPPORTEUR = re.compile(
     r"^[ \t]*(?P<who>(?:Monsieur|Madame|M\.|Mme)\s+[^,:\n]{1,80}?(?:\n[^,:\n]{1,80}?)?)"
     r"\s*,\s*(?P<role>[^,:\n]{1,120}?(?:\n[^,:\n]{1,120}?)?)\s*,?\s*"
-    r"(?:rapporte|expose|pr[ée]sente\s+le\s+rapport|donne\s+lecture)\b[^:\n]{0,80}:?"
+    r"(?:rapporte|expose|pr[ée]sente\s+le\s+rapport|donne\s+lecture)\b(?:[^:\n]{0,80}:)?"
     r"|^[ \t]*(?P<who2>(?:Monsieur|Madame)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
-    r"(?:rapporte|expose)\b[^:\n]{0,80}:?"
+    r"(?:rapporte|expose)\b(?:[^:\n]{0,80}:)?"
     r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?))?\s*$",
     re.MULTILINE,
 )
-_DECISION_INTRO = re.compile(
-    r"(?:il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
+_DECISION_FORMULA = re.compile(
+    r"il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
     r"|(?:je|nous)\s+vous\s+propos(?:e|ons)\b"
-    r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée])[^:\n]{0,160}(?:\n[^:\n]{0,160})?:"
+    r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]"
     r"|^[ \t]*(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
     r"|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Where the formula hands over to the decisions: its colon, or a "DÉCIDE" line.
+_FORMULA_END = re.compile(
+    r":|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*:?[ \t]*$", re.MULTILINE
+)
+_FORMULA_REACH = 600
 _VOTE_ANCHOR = re.compile(
     r"^[ \t]*(?:à|a)\s+l'issue\s+d[ue']"
     r"|^[ \t]*(?:(?:votes?\s+)?pour|contre|abstentions?(?:\(s\))?)\s*:\s*(?:\d|aucun|n[ée]ant)"
@@ -60,7 +69,7 @@ _VOTE_ANCHOR = re.compile(
     r"|^[^\n]*\bmise?\s+aux\s+voix"
     r"|^[ \t]*(?:la\s+pr[ée]sente\s+d[ée]lib[ée]ration|le\s+projet\s+de\s+d[ée]lib[ée]ration)"
     r"\s+est\s+(?:adopt|rejet|approuv)"
-    r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\s*:"
+    r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\b[^:\n]{0,40}:"
     r"|^[ \t]*(?:adopt|rejet)[ée]e?s?\b"
     r"|^[ \t]*(?:à|a)\s+l'unanimit"
     r"|^[ \t]*(?:le|la|l')\s*(?:conseil|bureau|commission|assembl[ée]e|comit[ée])\b[^\n]{0,80}"
@@ -76,7 +85,7 @@ CLOSING_ANCHOR = re.compile(
 _TITLE_LABEL = re.compile(r"^[ \t]*(?:Objet|Titre)\s*:\s*", re.IGNORECASE | re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_START = re.compile(
-    r"^[ \t]*(?:(?P<bullet>[-•▪◦*·\uf0b7\uf0a7>]|\d{1,2}[.)°]|[a-z]\))[ \t]+"
+    r"^[ \t]*(?:(?P<bullet>[-+•▪◦*·\uf0b7\uf0a7>]|\d{1,2}[.)°]|[a-z]\))[ \t]+"
     r"|(?P<article>(?:article|art\.)\s*(?:\d+|premier|unique)))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -114,6 +123,7 @@ class Blocks:
     decisions_block: Range | None
     vote: Range | None
     tail_start: int  # where the vote and closing blocks may start
+    formula: Range | None  # "il est proposé au Conseil … :", "après en avoir délibéré … DÉCIDE"
 
 
 def split_deliberations(doc: Document) -> list[Range]:
@@ -130,10 +140,8 @@ def classify_heading(heading: str) -> tuple[str, bool | None] | None:
     """The kind of an attendance heading and whether it says the absent are excused."""
     h = re.sub(r"\([^)]*\)", "", heading.lower()).translate(str.maketrans("éèêàç’", "eeeac'"))
     h = " ".join(h.split())
-    if h.startswith("present") or h.startswith("etaient present"):
+    if _PRESENT_HEADING.match(h):
         return None if ("represent" in h or "absent" in h) else ("present", None)
-    if re.search(r"\b(?:membres|conseill\w*|elus|sont) present", h):
-        return ("present", None)
     if "non represent" in h:
         return ("absent", None)
     if "procuration" in h or "pouvoir" in h or "represent" in h or h.startswith("mandat"):
@@ -177,12 +185,12 @@ def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int
             continues = depth > 0 or dangling
             if seen_content and not continues and not is_list_line(line):
                 break
-            first_piece = re.split(r"[,;(]", stripped, maxsplit=1)[0]
+            first_piece = re.split(r"[,;(]|\s-\s", stripped, maxsplit=1)[0]
             if not continues and pending_words + len(strip_honorific(first_piece)[0].split()) > 7:
                 break
             depth = max(0, depth + line.count("(") - line.count(")"))
             dangling = bool(_DANGLING_CONNECTOR.search(stripped))
-            last_piece = re.split(r"[,;)]", stripped)[-1]
+            last_piece = re.split(r"[,;)]|\s-\s", stripped)[-1]
             pending_words = 0 if _SEPARATOR_END.search(stripped) else len(last_piece.split())
             seen_content = True
             end = line_end
@@ -295,15 +303,24 @@ class Anchors:
         return self.lists[0].heading[0] if self.lists else self.zone_end
 
 
+def _find_formula(doc: Document, start: int, end: int) -> Range | None:
+    """The decisions formula: from its sentence start to its colon or "DÉCIDE" line."""
+    match = _DECISION_FORMULA.search(doc.view, start, end)
+    if match is None:
+        return None
+    formula_start = _sentence_start(doc, match.start())
+    if match.group().rstrip().endswith(":") or match.group().strip().isupper():
+        return formula_start, match.end()
+    handover = _FORMULA_END.search(doc.view, match.end(), min(end, match.end() + _FORMULA_REACH))
+    return formula_start, handover.end() if handover else match.end()
+
+
 def find_anchors(doc: Document, start: int, end: int) -> Anchors:
     """Find the rapporteur line, decisions formula, vote and closing, then the lists."""
     view = doc.view
     rapporteur = _find_rapporteur(doc, start, end)
     intro_from = rapporteur.block[1] if rapporteur else start
-    intro_match = _DECISION_INTRO.search(view, intro_from, end)
-    intro = None
-    if intro_match:
-        intro = (_sentence_start(doc, intro_match.start()), intro_match.end())
+    intro = _find_formula(doc, intro_from, end)
     vote_from = intro[1] if intro else intro_from
     vote_match = _VOTE_ANCHOR.search(view, vote_from, end)
     vote = doc.line_start(vote_match.start()) if vote_match else None
@@ -353,4 +370,5 @@ def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
         decisions_block=decisions_block,
         vote=vote,
         tail_start=decisions_end,
+        formula=intro,
     )

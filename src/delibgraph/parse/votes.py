@@ -46,13 +46,16 @@ _ELECTED = re.compile(
 _ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\badopte\b|\bapprouv[ée]e?s?\b", _I)
 _UNANIMOUS = re.compile(r"\bà\s+l'\s*unanimit[ée]|\bunanimement\b", _I)
 _MAJORITY = re.compile(r"\bà\s+la\s+majorit[ée]", _I)
-_COUNT_LINE = re.compile(
-    r"^[ \t]*(?P<label>(?:(?:votes?|voix)\s+)?pour|(?:votes?\s+|voix\s+)?contre"
+# A count label starts a line, or follows a column gap, a count or a separator:
+# "Pour : 10   Contre : 0   Abstention : 0", "Pour : 6 Contre : 0".
+_COUNT_LABEL = re.compile(
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=\d\s)|(?<=[,;/(]\s)|(?<=[,;/(]))[ \t]*"
+    r"(?P<label>(?:(?:votes?|voix)\s+)?pour|(?:votes?\s+|voix\s+)?contre"
     r"|abstentions?(?:\s*\(s\))?"
     r"|(?:ne\s+(?:prend|prennent)\s+pas\s+part|n'\s*(?:a|ont)\s+pas\s+pris\s+part"
     r"|ne\s+participen?t?\s+pas|non[\s-]*participations?(?:\s*\(s\))?|refus\s+de\s+vote"
     r"|ne\s+votent?\s+pas|ne\s+prend\s+pas\s+part)(?:\s+au\s+vote)?(?:\s*\(s\))?)"
-    r"[ \t]*:[ \t]*(?P<rest>[^\n]*)",
+    r"[ \t]*:[ \t]*",
     _I | re.MULTILINE,
 )
 _COUNT_VALUE = re.compile(
@@ -70,6 +73,9 @@ _INLINE = {
         _I,
     ),
 }
+
+
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{1,600})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +98,17 @@ def _label_key(label: str) -> str:
     return "not_voting"
 
 
-def _rest_end(doc: Document, match: re.Match[str], limit: int) -> int:
-    """End of a count line's text, following an open parenthesis or a trailing comma."""
+def _rest_end(doc: Document, rest_start: int, next_label: int, limit: int) -> int:
+    """End of a count's text: the next label on the line or the line end, following an open
+    parenthesis or a trailing comma onto the next lines."""
     view = doc.view
-    end = match.end("rest")
-    rest = view[match.start("rest") : end]
+    line_end = view.find("\n", rest_start, limit)
+    end = min(next_label, limit if line_end == -1 else line_end)
+    rest = view[rest_start:end]
     if rest.count("(") > rest.count(")"):
         close = view.find(")", end, min(limit, end + 600))
         return close + 1 if close != -1 else end
-    while view[match.start("rest") : end].rstrip().endswith(",") and end < limit:
+    while view[rest_start:end].rstrip().endswith(",") and end < limit:
         next_end = view.find("\n", end + 1, limit)
         end = limit if next_end == -1 else next_end
     return end
@@ -150,6 +158,27 @@ def _first(pattern: re.Pattern[str], doc: Document, start: int, end: int) -> re.
     return pattern.search(doc.view, start, end)
 
 
+def _inline_counts(
+    doc: Document,
+    start: int,
+    end: int,
+    counts: dict[str, Located[int]],
+    names: dict[str, list[Located[str]]],
+) -> None:
+    """Counts written in a sentence: "par 11 voix pour, 0 contre et 3 abstentions (…)"."""
+    view = doc.view
+    for key, pattern in _INLINE.items():
+        match = pattern.search(view, start, end)
+        if match is None:
+            continue
+        counts[key] = Located(int(match[1]), *match.span(1))
+        paren = _PAREN_AFTER.match(view, match.end(), end)
+        if paren and key != "for":
+            found = [e.name for e in parse_names(doc, paren.start(1), paren.end(1))]
+            if found:
+                names[key] = found
+
+
 def read_vote(doc: Document, vote: tuple[int, int] | None, tail: tuple[int, int]) -> VoteFields:
     """Read the vote from its block (``vote``) or, without one, from ``tail``.
 
@@ -176,23 +205,22 @@ def read_vote(doc: Document, vote: tuple[int, int] | None, tail: tuple[int, int]
             break
     counts: dict[str, Located[int]] = {}
     names: dict[str, list[Located[str]]] = {}
-    for match in _COUNT_LINE.finditer(doc.view, start, end):
+    labels = list(_COUNT_LABEL.finditer(doc.view, start, end))
+    for index, match in enumerate(labels):
         key = _label_key(match["label"])
         if key in counts or key in names:
             continue
-        rest_end = _rest_end(doc, match, end)
-        count, found_names = _count_and_names(doc, match.start("rest"), rest_end, key != "for")
+        next_label = labels[index + 1].start() if index + 1 < len(labels) else end
+        rest_end = _rest_end(doc, match.end(), next_label, end)
+        count, found_names = _count_and_names(doc, match.end(), rest_end, key != "for")
         if count is None and found_names:
-            count = Located(len(found_names), *doc_span(doc, match.start("rest"), rest_end))
+            count = Located(len(found_names), *doc_span(doc, match.end(), rest_end))
         if count is not None:
             counts[key] = count
         if found_names:
             names[key] = found_names
     if not counts:
-        for key, pattern in _INLINE.items():
-            match = _first(pattern, doc, start, end)
-            if match:
-                counts[key] = Located(int(match[1]), *match.span(1))
+        _inline_counts(doc, tail[0], end, counts, names)
     unanimous = None
     stated = _first(_UNANIMOUS, doc, tail[0], end)
     majority = _first(_MAJORITY, doc, tail[0], end)

@@ -51,6 +51,11 @@ class EmbeddedStore:
         self.path = Path(path)
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"the store path {self.path} is a file, not a folder")
+        if _is_foreign_folder(self.path):
+            raise StoreError(
+                f"{self.path} is not a delibgraph store (a folder with other files): "
+                "give a new or an existing store folder"
+            )
         try:
             self._store: ox.Store | None = ox.Store(str(self.path))
         except OSError as exc:
@@ -127,7 +132,7 @@ class EmbeddedStore:
         }
         try:
             answer = self._db.query(
-                sparql,
+                sparql.rstrip(),  # Oxigraph reports errors at the furthest point it read
                 prefixes=PREFIXES,
                 use_default_graph_as_union=True,
                 substitutions=bindings or None,
@@ -156,6 +161,8 @@ class EmbeddedStore:
                 self._db.dump(out, rdf_format, prefixes=PREFIXES)
             else:
                 self._db.dump(out, rdf_format)
+        except BrokenPipeError:  # the reader went away (`export | head`): not a store failure
+            raise
         except OSError as exc:
             raise StoreError(f"exporting the store {self.path} failed: {exc}") from exc
 
@@ -187,6 +194,9 @@ def _open_error(path: Path, exc: OSError) -> StoreError:
             f"the store {path} is in use by another process (its lock is held); "
             "wait for it to finish or use another --store"
         )
-    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
-        return StoreError(f"{path} is not a delibgraph store (a non-empty folder): {message}")
     return StoreError(f"cannot open the store {path}: {message}")
+
+
+def _is_foreign_folder(path: Path) -> bool:
+    """A non-empty folder that is not an Oxigraph store (RocksDB always writes ``CURRENT``)."""
+    return path.is_dir() and not (path / "CURRENT").exists() and any(path.iterdir())

@@ -132,6 +132,8 @@ def generate(
     """
     _check(authorities, seances, deliberations_per_seance)
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is not a folder", source=str(out))
     out.mkdir(parents=True, exist_ok=True)
     arguments = {
         "authorities": authorities,

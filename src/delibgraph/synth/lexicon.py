@@ -120,17 +120,17 @@ LOCALITIES: tuple[str, ...] = (
 ASSOCIATION_PATTERNS: tuple[str, ...] = (
     "association Les Amis du Patrimoine de {place}",
     "association Lire et Faire Lire {place}",
-    "compagnie théâtrale Les Tréteaux de {river}",
+    "association Compagnie Les Tréteaux de la {river}",
     "association Festival des Arts de la Rue de {place}",
     "association Jazz en {river}",
-    "Union sportive de {place}",
-    "Racing Club {river}",
-    "Judo Club de {place}",
+    "association Union sportive de {place}",
+    "association Racing Club {river}",
+    "association Judo Club de {place}",
     "association Les Restos du Partage {place}",
     "association Entraide Solidarité {river}",
     "association Jardins Partagés de {place}",
     "association Mémoire et Traditions de {place}",
-    "Comité des fêtes de {place}",
+    "association Comité des fêtes de {place}",
     "association Vélo en Ville {place}",
 )  # fmt: skip
 COMPANY_PATTERNS: tuple[str, ...] = (

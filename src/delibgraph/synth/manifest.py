@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from delibgraph.synth.draft import Draft
 from delibgraph.synth.layout import Layout
+from delibgraph.synth.render import printed_absences
 from delibgraph.synth.roster import Roster
 from delibgraph.synth.territory import Authority
 
@@ -46,7 +47,6 @@ def _place(draft: Draft) -> str | None:
 def truth(draft: Draft, layout: Layout, file_name: str) -> dict[str, Any]:
     """The manifest entry of one generated file."""
     attendance, vote, authority = draft.attendance, draft.vote, draft.authority
-    stated = layout.absent_headings != "combined"
     counts = vote.counts or (None, None, None, None)
     names = vote.names_printed
     return {
@@ -68,8 +68,7 @@ def truth(draft: Draft, layout: Layout, file_name: str) -> dict[str, Any]:
             for giver, holder in attendance.represented
         ],
         "absent": [
-            {"name": m.name, "excused": excused if stated else None}
-            for m, excused in attendance.absent
+            {"name": name, "excused": excused} for name, excused in printed_absences(draft, layout)
         ],
         "theme": draft.theme,
         "title": draft.title,

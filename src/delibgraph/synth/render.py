@@ -110,10 +110,10 @@ def attendance_sections(draft: Draft, layout: Layout) -> list[str]:
                 for i, line in enumerate(lines)
             )
         blocks.append(heading + "\n" + name_list(proxies, layout, full_stop=True))
-    absent = attendance.absent
+    absences = printed_absences(draft, layout)
     if layout.absent_headings == "combined":
-        if absent:
-            names = [m.name for m, _ in absent]
+        if absences:
+            names = [name for name, _ in absences]
             blocks.append("Absent(es) / Excusé(es) :\n" + name_list(names, layout, full_stop=False))
         return blocks
     excused_heading, absent_heading = (
@@ -122,10 +122,24 @@ def attendance_sections(draft: Draft, layout: Layout) -> list[str]:
         else ("Absent(es) excusé(es) :", "Absent(es) :")
     )
     for heading, wanted in ((excused_heading, True), (absent_heading, False)):
-        names = [m.name for m, excused in absent if excused is wanted]
+        names = [name for name, excused in absences if excused is wanted]
         if names:
             blocks.append(heading + "\n" + name_list(names, layout, full_stop=False))
     return blocks
+
+
+def printed_absences(draft: Draft, layout: Layout) -> list[tuple[str, bool | None]]:
+    """The absent members in the order the text prints them, and whether it says excused.
+
+    Under "Absent(es) / Excusé(es)" the text does not say (None); split headings print the
+    excused first.
+    """
+    absent = draft.attendance.absent
+    if layout.absent_headings == "combined":
+        return [(member.name, None) for member, _ in absent]
+    printed: list[tuple[str, bool | None]] = [(m.name, True) for m, excused in absent if excused]
+    printed.extend((m.name, False) for m, excused in absent if not excused)
+    return printed
 
 
 def _paragraph(text: str, layout: Layout) -> str:

@@ -137,7 +137,7 @@ def _offices(
             role = title
         else:
             delegated = "déléguée" if member.feminine else "délégué"
-            role = f"{title} {delegated} {taken[0][1]}"
+            role = f"{title} {delegated} {' et '.join(phrase for _, phrase in taken)}"
         offices.append(Office(member, role, tuple(label for label, _ in taken)))
     for member in members[deputies:]:
         if not pending:
