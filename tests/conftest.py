@@ -14,6 +14,12 @@ UPDATE_GOLDEN = os.environ.get("DELIBGRAPH_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="session")
+def update_golden() -> bool:
+    """True when the run may rewrite golden files (DELIBGRAPH_UPDATE_GOLDEN=1)."""
+    return UPDATE_GOLDEN
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The read-only reference folder beside the repository (../shared); skip without it."""
     folder = REPO.parent / "shared"

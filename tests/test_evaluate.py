@@ -432,8 +432,12 @@ def _arithmetic_problems(d: dict[str, Any]) -> list[str]:
         for name in vote[key]:
             if not set(slugify(name).split("-")) & voter_words:
                 problems.append(f"{name} ({key}) is neither present nor represented")
-    if vote["unanimous"] and vote["against"]:
-        problems.append("unanimous with votes against")
+    if vote["against"] and vote["unanimous"] is not False:
+        problems.append("votes against printed but the vote is not marked non-unanimous")
+    if vote["outcome"] == "noted" and any(
+        vote[k] is not None for k in ("method", "unanimous", "for", "against", "abstention")
+    ):
+        problems.append("a 'prend acte' has no vote")
     return problems
 
 
@@ -452,3 +456,31 @@ def test_pdf_subset_is_renderable_with_core_fonts(name: str) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8")
     text.encode("latin-1")  # fpdf2's core fonts are Latin-1 only
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def _printed_values(d: dict[str, Any]) -> list[str]:
+    """The golden strings that must be read from the text as they are printed."""
+    values = [*d["present"], *d["decisions"], *d["annexes"]]
+    values += [r["name"] for r in d["represented"]] + [a["name"] for a in d["absent"]]
+    values += [r["proxy_holder"] for r in d["represented"] if r["proxy_holder"]]
+    for key in ("against_names", "abstention_names", "not_voting_names"):
+        values += d["vote"][key]
+    values += [a["text"] for a in d["entities"]["amounts"]]
+    scalars = [d["number"], d["authority"]["name"], d["body"], d["theme"], d["title"]]
+    scalars += [d["session"]["place"], d["session"]["president"], d["signed"]["place"]]
+    scalars += [d["rapporteur"]["name"], d["rapporteur"]["role"], d["prefecture"]["actes_id"]]
+    return values + [v for v in scalars if v is not None]
+
+
+# Layout noise that moves printed words apart: checked by reading, not by substring.
+_SCATTERED = {"layout:two-columns", "layout:hyphenation", "counts:sidebar"}
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n, row in ROWS.items() if not row["covers"] & _SCATTERED)
+)
+def test_golden_strings_are_printed_in_the_text(name: str) -> None:
+    text = " ".join((FIXTURES / name).read_text(encoding="utf-8").split())
+    for d in _golden(name):
+        missing = [v for v in _printed_values(d) if " ".join(v.split()) not in text]
+        assert missing == [], d["number"]

@@ -74,8 +74,11 @@ def test_binary_txt_is_refused(tmp_path: Path) -> None:
 
 def test_pdf_pages_are_joined(tmp_path: Path) -> None:
     first = FRENCH if DEJAVU.is_file() else "Deliberation no 2023-014"
-    path = _write(tmp_path, "a.pdf", _pdf([first, "Page deux : Présents : Jean DUPONT"
-                                           if DEJAVU.is_file() else "Page two"]))
+    path = _write(
+        tmp_path,
+        "a.pdf",
+        _pdf([first, "Page deux : Présents : Jean DUPONT" if DEJAVU.is_file() else "Page two"]),
+    )
     result = extract(path)
     assert result.media_type == "application/pdf"
     assert result.encoding is None
@@ -109,7 +112,7 @@ def test_pdf_without_header(tmp_path: Path) -> None:
 
 
 def test_unknown_extension(tmp_path: Path) -> None:
-    with pytest.raises(ExtractError, match="unsupported file type '.docx'"):
+    with pytest.raises(ExtractError, match=r"unsupported file type '\.docx'"):
         extract(_write(tmp_path, "a.docx", b"PK"))
 
 

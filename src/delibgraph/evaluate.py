@@ -49,7 +49,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -118,14 +118,8 @@ class FieldScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
+        figures = {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+        return {**asdict(self), **figures}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,32 +171,26 @@ class EvalReport:
             "deliberations_predicted": self.deliberations_predicted,
             "overall": self.overall.to_json(),
             "fields": {name: score.to_json() for name, score in self.fields.items()},
-            "errors": [{"file": e.file, "message": e.message} for e in self.errors],
-            "differences": [
-                {
-                    "file": d.file,
-                    "deliberation": d.deliberation,
-                    "field": d.field,
-                    "expected": d.expected,
-                    "got": d.got,
-                }
-                for d in self.differences
-            ],
+            "errors": [asdict(e) for e in self.errors],
+            "differences": [asdict(d) for d in self.differences],
         }
 
     def to_text(self, *, max_value: int = 120) -> str:
         """A per-field table, the overall figure, then the errors and differences."""
-        width = max(len(name) for name in (*self.fields, "overall (micro-averaged)"))
-        header = f"{'field':<{width}} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>9} "
-        lines = [header + f"{'recall':>7} {'f1':>6}", "-" * (len(header) + 14)]
-        rows = [*self.fields.items(), ("overall (micro-averaged)", self.overall)]
-        for index, (name, s) in enumerate(rows):
-            if index == len(rows) - 1:
-                lines.append("-" * (len(header) + 14))
-            lines.append(
+        overall = "overall (micro-averaged)"
+        width = max(len(name) for name in (*self.fields, overall))
+
+        def row(name: str, s: FieldScore) -> str:
+            return (
                 f"{name:<{width}} {s.tp:>5} {s.fp:>5} {s.fn:>5} {s.precision:>9.3f} "
                 f"{s.recall:>7.3f} {s.f1:>6.3f}"
             )
+
+        header = f"{'field':<{width}} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>9} "
+        header += f"{'recall':>7} {'f1':>6}"
+        rule = "-" * len(header)
+        lines = [header, rule, *(row(n, s) for n, s in self.fields.items()), rule]
+        lines.append(row(overall, self.overall))
         lines.append(
             f"{self.documents} documents, {self.deliberations_expected} deliberations expected, "
             f"{self.deliberations_predicted} predicted; "
@@ -356,22 +344,16 @@ def _score_document(
         predicted = outcome
         tally.predicted += len(predicted)
     for i, j in align(expected, predicted):
-        exp = expected[i] if i is not None else _EMPTY
-        got = predicted[j] if j is not None else _EMPTY
+        exp = _EMPTY if i is None else expected[i]
+        got = _EMPTY if j is None else predicted[j]
         if i is not None:
             label = _label(exp, i)
+            if j is None:
+                tally.differences.append(Difference(file, label, "(deliberation)", label, None))
         else:
-            label = f"extra: {_label(got, j if j is not None else 0)}"
-        if i is None or j is None:
-            tally.differences.append(
-                Difference(
-                    file,
-                    label,
-                    "(deliberation)",
-                    label if i is not None else None,
-                    None if j is None else _label(got, j),
-                )
-            )
+            assert j is not None  # align() never pairs None with None
+            label = f"extra: {_label(got, j)}"
+            tally.differences.append(Difference(file, label, "(deliberation)", None, label))
         _compare(tally, file, label, exp, got)
 
 

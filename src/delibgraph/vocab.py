@@ -27,10 +27,29 @@ from rdflib.namespace import (
 )
 
 __all__ = [
-    "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-    "SCHEMA", "ELI", "PERSON", "OPENGOV", "DLG", "SPDX", "SH", "FILE_TYPE", "LANGUAGE",
-    "PREFIXES", "DLG_NS", "SCHEMA_NS", "SHAPES_NS",
-]  # fmt: skip
+    "DCTERMS",
+    "DLG",
+    "DLG_NS",
+    "ELI",
+    "FILE_TYPE",
+    "FOAF",
+    "LANGUAGE",
+    "OPENGOV",
+    "ORG",
+    "OWL",
+    "PERSON",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SCHEMA_NS",
+    "SH",
+    "SHAPES_NS",
+    "SKOS",
+    "SPDX",
+    "XSD",
+]
 
 SCHEMA_NS = "http://schema.org/"
 DLG_NS = "https://w3id.org/delibgraph/ns#"

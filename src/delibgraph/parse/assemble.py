@@ -41,6 +41,10 @@ logger = logging.getLogger(__name__)
 _DECISION_LABEL = re.compile(
     r"^(?:article|art\.)\s*(?:\d+|premier|unique)(?:\s*er)?\s*[:.\-–—]?\s*", re.IGNORECASE
 )
+# A formula saying the body decided, not that something is proposed to it.
+_DECIDED = re.compile(
+    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\bd[ée]lib[èe]re\b", re.IGNORECASE
+)
 _DECISION_TRAIL = re.compile(r"[\s;,.]+$")
 _ROLE_ONLY = re.compile(
     r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
@@ -173,7 +177,11 @@ def clean_decision(text: str) -> str:
 
 def _vote(doc: Document, blocks: segment.Blocks, end: int, spans: _Spans) -> Vote:
     tail_start = blocks.formula[0] if blocks.formula else blocks.tail_start
-    fields = read_vote(doc, blocks.vote, (tail_start, end))
+    decided = None
+    if blocks.formula and _DECIDED.search(doc.view, *blocks.formula) and blocks.decisions:
+        decided = blocks.formula
+    body_start = blocks.reasoning[0] if blocks.reasoning else None
+    fields = read_vote(doc, blocks.vote, (tail_start, end), decided=decided, body_start=body_start)
     spans.add("vote", blocks.vote)
     for key in ("method", "outcome", "unanimous"):
         spans.add(f"vote.{key}", getattr(fields, key))

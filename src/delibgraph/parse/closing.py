@@ -54,6 +54,8 @@ _ANNEX_HEADING = re.compile(
     r"^[ \t]*(?:Liste\s+des\s+)?(?:pi[èe]ces\s+)?annexes?\b[^:\n]{0,80}:[ \t]*", _I | re.MULTILINE
 )
 _BULLET = re.compile(r"^[ \t]*(?:[-•▪◦*·\uf0b7]|\d{1,2}[.)])[ \t]+")
+# A line that continues the item above it rather than starting a new paragraph.
+_CONTINUES = re.compile(r"^[ \t]*[a-zàâçéèêëîïôûùüÿœ0-9(]")
 _NONE = re.compile(r"^\s*(?:aucune?s?|n[ée]ant|sans(?:\s+objet)?)\s*\.?\s*$", _I)
 _MAX_ANNEXES = 50
 
@@ -120,7 +122,7 @@ def _annexes(doc: Document, start: int, end: int) -> tuple[Located[str], ...]:
         elif not line.strip():
             if items:
                 break
-        elif bulleted:
+        elif bulleted and _CONTINUES.match(line):
             items[-1] = (items[-1][0], line_end)  # continuation of a bulleted item
         elif not items:
             items.append((line_start, line_end))

@@ -53,6 +53,7 @@ OFFICE = re.compile(
     r"[\s).,;]*$",
     re.IGNORECASE,
 )
+_NOBODY = re.compile(r"^(?:n[ée]ant|aucun(?:e)?|sans\s+objet|personne|idem)$", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"[,;]|\bet\b|(?:^|\s)-\s")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_NOISE = re.compile(r"^[\s\-•▪◦*·:,;(]+")
@@ -84,7 +85,7 @@ def clean_name(text: str) -> str | None:
     text = _PARENTHETICAL.sub(" ", text)
     text, _ = strip_honorific(_LEADING_NOISE.sub("", text))
     text = _TRAILING_NOISE.sub("", text)
-    return text if looks_like_name(text) else None
+    return text if looks_like_name(text) and not _NOBODY.match(text) else None
 
 
 def _name_words(words: list[str]) -> bool:
@@ -154,7 +155,7 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
                 ch == "-"
                 and (i == start or view[i - 1].isspace())
                 and i + 1 < end
-                and view[i + 1] in " \t"
+                and view[i + 1] in " \t\n"
             )
         ):
             segments.append((segment_start, i))
@@ -219,11 +220,17 @@ def split_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _located_name(doc: Document, start: int, end: int) -> Located[str] | None:
+    """The clean name in ``text[start:end]``, its span narrowed to the name's own words."""
     name = clean_name(doc.text[start:end])
     if name is None:
         return None
-    span = doc.span(start, end)
-    return Located(name, span.start, span.end)
+    words = name.split()
+    first = doc.text.find(words[0], start, end)
+    last = doc.text.rfind(words[-1], start, end)
+    if first == -1 or last == -1 or last < first:
+        span = doc.span(start, end)
+        return Located(name, span.start, span.end)
+    return Located(name, first, last + len(words[-1]))
 
 
 def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) -> ListEntry | None:
@@ -258,14 +265,16 @@ def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
     return entries
 
 
+def list_pieces(line: str) -> list[str]:
+    """The name pieces of one line of a list: notes and proxy phrases taken out."""
+    text = _PROXY_CONNECTOR.sub(",", _PARENTHETICAL.sub(" ", line))
+    pieces = (_LEADING_NOISE.sub("", piece.strip()) for piece in LIST_SEPARATOR.split(text))
+    return [_TRAILING_NOISE.sub("", piece) for piece in pieces]
+
+
 def is_list_line(line: str) -> bool:
     """True when every item of ``line`` could belong to a name list."""
-    text = _PARENTHETICAL.sub(" ", line)
-    text = _PROXY_CONNECTOR.sub(",", text)
-    for piece in LIST_SEPARATOR.split(text):
-        piece = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", piece.strip()))
-        if not piece:
-            continue
+    for piece in list_pieces(line):
         rest, _ = strip_honorific(piece)
         words = rest.split()
         if words and (len(words) > 6 or not _name_words(words)):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from delibgraph.parse.normalize import Document
-from delibgraph.parse.people import is_list_line, strip_honorific
+from delibgraph.parse.people import is_list_line, list_pieces, strip_honorific
 
 Range = tuple[int, int]
 
@@ -67,9 +67,11 @@ _VOTE_ANCHOR = re.compile(
     r"|^[ \t]*(?:(?:votes?\s+)?pour|contre|abstentions?(?:\(s\))?)\s*:\s*(?:\d|aucun|n[ée]ant)"
     r"|^[^\n]*\b(?:adopt|approuv|rejet)[ée]e?s?\s+(?:à\s+l'unanimit|à\s+la\s+majorit|par\s+\d)"
     r"|^[^\n]*\bmise?\s+aux\s+voix"
-    r"|^[ \t]*(?:la\s+pr[ée]sente\s+d[ée]lib[ée]ration|le\s+projet\s+de\s+d[ée]lib[ée]ration)"
+    r"|^[ \t]*(?:la\s+(?:pr[ée]sente\s+)?d[ée]lib[ée]ration|le\s+projet\s+de\s+d[ée]lib[ée]ration)"
     r"\s+est\s+(?:adopt|rejet|approuv)"
     r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\b[^:\n]{0,40}:"
+    r"|^[ \t]*vote\s+(?:[ée]lectronique|à\s+main\s+lev[ée]e|à\s+bulletin|au\s+scrutin|par\s+appel)"
+    r"|^[ \t]*(?:ont|a)\s+vot[ée]\s+(?:pour|contre)|^[ \t]*apr[èe]s\s+un\s+vote"
     r"|^[ \t]*(?:adopt|rejet)[ée]e?s?\b"
     r"|^[ \t]*(?:à|a)\s+l'unanimit"
     r"|^[ \t]*(?:le|la|l')\s*(?:conseil|bureau|commission|assembl[ée]e|comit[ée])\b[^\n]{0,80}"
@@ -185,13 +187,14 @@ def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int
             continues = depth > 0 or dangling
             if seen_content and not continues and not is_list_line(line):
                 break
-            first_piece = re.split(r"[,;(]|\s-\s", stripped, maxsplit=1)[0]
-            if not continues and pending_words + len(strip_honorific(first_piece)[0].split()) > 7:
+            pieces = list_pieces(stripped)
+            first_words = len(strip_honorific(pieces[0])[0].split()) if pieces else 0
+            if not continues and pending_words + first_words > 7:
                 break
             depth = max(0, depth + line.count("(") - line.count(")"))
             dangling = bool(_DANGLING_CONNECTOR.search(stripped))
-            last_piece = re.split(r"[,;)]|\s-\s", stripped)[-1]
-            pending_words = 0 if _SEPARATOR_END.search(stripped) else len(last_piece.split())
+            last_words = len(pieces[-1].split()) if pieces else 0
+            pending_words = 0 if _SEPARATOR_END.search(stripped) else last_words
             seen_content = True
             end = line_end
             if depth == 0 and stripped.endswith(".") and not _HONORIFIC_END.search(stripped):
@@ -257,10 +260,15 @@ def _skip_blank(doc: Document, pos: int, limit: int) -> int:
     return pos
 
 
-def _find_title(doc: Document, after: int, limit: int, search_from: int) -> Range | None:
+def _find_title(
+    doc: Document, after: int, limit: int, search_from: int, *, labelled_only: bool
+) -> Range | None:
+    """The title: after "Objet :", or the first paragraph after the header and lists."""
     label = _TITLE_LABEL.search(doc.view, search_from, limit)
     if label:
         return (label.end(), _paragraph_end(doc, label.end(), limit))
+    if labelled_only:
+        return None
     start = _skip_blank(doc, after, limit)
     if start >= limit:
         return None
@@ -344,7 +352,13 @@ def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
     """
     rapporteur, intro = anchors.rapporteur, anchors.intro
     title_after = max([header_end, *(lst.body[1] for lst in anchors.lists)])
-    title = _find_title(doc, title_after, anchors.zone_end, anchors.start)
+    title = _find_title(
+        doc,
+        title_after,
+        anchors.zone_end,
+        anchors.start,
+        labelled_only=title_after <= anchors.start,
+    )
     decisions_end = anchors.vote if anchors.vote is not None else anchors.closing
     decisions: tuple[Range, ...] = ()
     decisions_block: Range | None = None

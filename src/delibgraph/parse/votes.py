@@ -49,17 +49,18 @@ _MAJORITY = re.compile(r"\bà\s+la\s+majorit[ée]", _I)
 # A count label starts a line, or follows a column gap, a count or a separator:
 # "Pour : 10   Contre : 0   Abstention : 0", "Pour : 6 Contre : 0".
 _COUNT_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=\d\s)|(?<=[,;/(]\s)|(?<=[,;/(]))[ \t]*"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=\d\s)|(?<=[,;/(.:\-]\s)|(?<=[,;/(]))[ \t]*"
     r"(?P<label>(?:(?:votes?|voix)\s+)?pour|(?:votes?\s+|voix\s+)?contre"
-    r"|abstentions?(?:\s*\(s\))?"
+    r"|(?:ont|a)\s+vot[ée]\s+(?:pour|contre)"
+    r"|abstentions?(?:\s*\(s\))?|(?:s'est|se\s+sont)\s+abstenue?s?"
     r"|(?:ne\s+(?:prend|prennent)\s+pas\s+part|n'\s*(?:a|ont)\s+pas\s+pris\s+part"
     r"|ne\s+participen?t?\s+pas|non[\s-]*participations?(?:\s*\(s\))?|refus\s+de\s+vote"
     r"|ne\s+votent?\s+pas|ne\s+prend\s+pas\s+part)(?:\s+au\s+vote)?(?:\s*\(s\))?)"
-    r"[ \t]*:[ \t]*",
+    r"(?:[ \t]*\((?P<count>\d{1,5})\))?[ \t]*:[ \t]*",
     _I | re.MULTILINE,
 )
 _COUNT_VALUE = re.compile(
-    r"\s*(?:(?P<n>\d{1,5})\b|(?P<zero>aucun(?:e)?|n[ée]ant|z[ée]ro)\b)"
+    r"\s*(?:(?P<n>\d{1,5})\b|(?P<zero>aucun(?:e)?\b|n[ée]ant\b|z[ée]ro\b|[/-](?=\s*(?:$|[-,;]))))"
     r"\s*(?:voix|votes?|suffrages?|membres?|[ée]lu(?:e)?s?|conseill[eè]re?s?)?\s*(?:[-:,]\s*)?",
     _I,
 )
@@ -93,7 +94,7 @@ def _label_key(label: str) -> str:
         return "for"
     if "contre" in folded:
         return "against"
-    if folded.startswith("abstention"):
+    if "absten" in folded:
         return "abstention"
     return "not_voting"
 
@@ -179,11 +180,21 @@ def _inline_counts(
                 names[key] = found
 
 
-def read_vote(doc: Document, vote: tuple[int, int] | None, tail: tuple[int, int]) -> VoteFields:
+def read_vote(
+    doc: Document,
+    vote: tuple[int, int] | None,
+    tail: tuple[int, int],
+    *,
+    decided: tuple[int, int] | None = None,
+    body_start: int | None = None,
+) -> VoteFields:
     """Read the vote from its block (``vote``) or, without one, from ``tail``.
 
     ``tail`` runs from the decisions formula to the end of the deliberation: it is where
     "prend acte" and a unanimity stated in the formula ("à l'unanimité, DÉCIDE :") are read.
+    ``decided`` is the formula when it states that the body decided ("après en avoir
+    délibéré … DÉCIDE"): without any other outcome, the deliberation was adopted. The voting
+    method may be told earlier, from ``body_start`` ("il est procédé au vote à main levée").
     """
     start, end = vote if vote is not None else tail
     method = None
@@ -192,30 +203,42 @@ def read_vote(doc: Document, vote: tuple[int, int] | None, tail: tuple[int, int]
         if match:
             method = Located(name, *match.span())
             break
+    if method is None and body_start is not None:
+        for name, pattern in _METHODS:
+            match = _first(pattern, doc, body_start, end)
+            if match:
+                method = Located(name, *match.span())
+                break
     outcome = None
     for name, pattern, region_start in (
         ("rejected", _REJECTED, start),
         ("noted", _NOTED, tail[0]),
         ("elected", _ELECTED, start),
         ("adopted", _ADOPTED, start),
+        ("rejected", _REJECTED, tail[0]),
+        ("adopted", _ADOPTED, tail[0]),
     ):
         match = _first(pattern, doc, region_start, end)
         if match:
             outcome = Located(name, *match.span())
             break
+    if outcome is None and decided is not None:
+        outcome = Located("adopted", *decided)
     counts: dict[str, Located[int]] = {}
     names: dict[str, list[Located[str]]] = {}
     labels = list(_COUNT_LABEL.finditer(doc.view, start, end))
     for index, match in enumerate(labels):
         key = _label_key(match["label"])
-        if key in counts or key in names:
+        if key in names:
             continue
         next_label = labels[index + 1].start() if index + 1 < len(labels) else end
         rest_end = _rest_end(doc, match.end(), next_label, end)
         count, found_names = _count_and_names(doc, match.end(), rest_end, key != "for")
-        if count is None and found_names:
+        if match["count"]:
+            count = Located(int(match["count"]), *match.span("count"))
+        if count is None and found_names and key not in counts:
             count = Located(len(found_names), *doc_span(doc, match.end(), rest_end))
-        if count is not None:
+        if count is not None and key not in counts:
             counts[key] = count
         if found_names:
             names[key] = found_names
