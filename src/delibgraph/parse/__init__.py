@@ -6,6 +6,21 @@ body text only (:mod:`.entities`), all deliberations of a text in one ``nlp.pipe
 
     parse_text(text, source)  -> list[Deliberation]
     parse_file(path)          -> list[Deliberation]      (extract + parse)
+
+Conventions of the values read (white space always collapsed):
+
+* names: as printed without honorific ("Monsieur Michaël DELAFOSSE" → "Michaël DELAFOSSE");
+  a proxy holder or rapporteur named by office ("M. le Maire") is the president only when the
+  header prints the president with that office ("sous la présidence de M. X, Maire");
+* title: as printed, with its leading theme path ("Attractivité - Cité intelligente - …");
+* reasoning: the paragraphs between the rapporteur line and the decisions formula ("En
+  conséquence, il est proposé au Conseil … :", "après en avoir délibéré … DÉCIDE"), the
+  formula excluded, paragraphs separated by a blank line;
+* decisions: one per bullet or "Article N", without the bullet, the "Article N :" label and
+  the trailing " ;" or ".";
+* place: the room or place after its preposition ("salle du Conseil", "au lieu ordinaire de
+  ses séances"); authority and body printed in capitals are put in usual case;
+* a member both listed absent and giving a proxy is represented, not absent.
 """
 
 from __future__ import annotations

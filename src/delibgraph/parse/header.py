@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from delibgraph.parse.dates import DATE_PATTERN, find_words_date, parse_date
 from delibgraph.parse.normalize import Document, Located, collapse, title_case_fr
 from delibgraph.parse.people import PARTICLES, looks_like_name, strip_honorific
+from delibgraph.parse.place import read_mode_and_place
 
 logger = logging.getLogger(__name__)
 
@@ -32,36 +33,6 @@ _SEANCE = re.compile(
 _KIND = re.compile(r"\b(extraordinaire|ordinaire)\b", _I)
 _KIND_IN_HEADER = re.compile(
     r"\b(?:s[ée]ance|session|r[ée]union)\s+(extraordinaire|ordinaire)\b", _I
-)
-_VIDEO = re.compile(
-    r"visio[\s-]*conf[ée]rence|visio\b|t[ée]l[ée]conf[ée]rence|audio[\s-]*conf[ée]rence"
-    r"|en\s+distanciel|\b(?:à|a)\s+distance\b|d[ée]mat[ée]rialis[ée]e",
-    _I,
-)
-_IN_PERSON = re.compile(r"en\s+pr[ée]sentiel", _I)
-_HYBRID = re.compile(r"\bhybride\b|\bmixte\b", _I)
-_PLACE_END = (
-    r"(?=\s*(?:[,.;:]|sous\s+la\s+pr[ée]sidence|apr[èe]s|sur\s+(?:la\s+)?convocation|$)"
-    r"|\s+et\s+(?:par\s+|en\s+)?(?:visio|audio|t[ée]l[ée]|distanciel))"
-)
-_HOTEL = (
-    r"H[ôo]tel\s+(?:de\s+(?:la\s+)?|du\s+)(?:Ville|M[ée]tropole|D[ée]partement|R[ée]gion"
-    r"|Communaut[ée]|Agglom[ée]ration)"
-)
-_PLACES = (
-    re.compile(
-        r"(?P<place>au\s+lieu\s+(?:ordinaire|habituel)\s+de\s+(?:ses|leurs)\s+s[ée]ances)", _I
-    ),
-    re.compile(
-        r"\b(?:en|dans|à)\s+(?:la\s+|l')?(?P<place>(?:grande\s+|petite\s+)?salle\s+[^,.;:]{1,80}?)"
-        rf"{_PLACE_END}",
-        _I,
-    ),
-    re.compile(
-        rf"\b(?:en|à|dans)\s+(?:l')?(?P<place>{_HOTEL}[^,.;:]{{0,60}}?"
-        rf"(?:,\s*(?:grande\s+|petite\s+)?salle\s+[^,.;:]{{1,60}}?)?){_PLACE_END}",
-    ),
-    re.compile(r"\b(?:en|à)\s+(?:la\s+)?(?P<place>[Mm]airie)\b(?![\w'-])"),
 )
 _PRESIDENT = re.compile(
     r"(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par)\s+(?P<who>[^;:]{1,120})"
@@ -121,6 +92,8 @@ _NOT_A_THEME = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)\.(?=\s|$)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DANGLING_WORD = re.compile(r"\b(?:de|du|des|la|le|les|et|en|sur|l'|d')\s*$", _I)
 _FOLD = str.maketrans("éèêàçÉÈ", "eeeacee")
 
 
@@ -183,33 +156,6 @@ def _session(
     return None, None
 
 
-def _mode_and_place(
-    doc: Document, start: int, end: int
-) -> tuple[Located[str] | None, Located[str] | None]:
-    """ "videoconference", "in_person" or "hybrid", and the place as printed."""
-    view = doc.view
-    place = None
-    for pattern in _PLACES:
-        match = pattern.search(view, start, end)
-        if match:
-            place = _located(doc, *match.span("place"))
-            break
-    video = _VIDEO.search(view, start, end)
-    hybrid = _HYBRID.search(view, start, end)
-    in_person = _IN_PERSON.search(view, start, end)
-    if hybrid:
-        return Located("hybrid", *hybrid.span()), place
-    if video and (place or in_person):
-        return Located("hybrid", *video.span()), place
-    if video:
-        return Located("videoconference", *video.span()), place
-    if place:
-        return Located("in_person", place.start, place.end), place
-    if in_person:
-        return Located("in_person", *in_person.span()), place
-    return None, place
-
-
 def president_name(text: str) -> tuple[str, str] | None:
     """The name in "Monsieur Michaël DELAFOSSE, Président" or "M. le Maire, Jean DUPONT".
 
@@ -263,7 +209,7 @@ def _authority_and_body(
     extract_end = start
     extract = _EXTRACT.search(view, start, end)
     if extract:
-        rest_end = extract.end("rest")
+        rest_end = _name_continues(doc, extract.end("rest"), end)
         extract_end = rest_end
         prep = _PREPOSITION.match(view, extract.start("rest"), rest_end)
         offset = prep.end() if prep else extract.start("rest")
@@ -280,6 +226,30 @@ def _authority_and_body(
     if body is None:
         body = _body_in_text(doc, start, end)
     return authority, body, extract_end
+
+
+def _name_continues(doc: Document, rest_end: int, limit: int) -> int:
+    """Extend a name wrapped over more lines while a line ends on "de", "du", "la" … or the
+    next one starts in lower case ("… du Pays de" / "Vilhonneur")."""
+    view = doc.view
+    blank = _BLANK_LINE.search(view, rest_end, limit)
+    if blank and blank.start() > rest_end and view.count("\n", rest_end, blank.start()) <= 2:
+        block = view[rest_end : blank.start()]
+        if ":" not in block and "." not in block:
+            return blank.start()  # the paragraph ends the name
+    for _ in range(3):
+        if rest_end >= limit or view[rest_end] != "\n":
+            break
+        next_end = view.find("\n", rest_end + 1, limit)
+        next_end = limit if next_end == -1 else next_end
+        next_line = view[rest_end + 1 : next_end].strip()
+        current = view[doc.line_start(rest_end) : rest_end]
+        if not next_line or ":" in next_line or "." in next_line:
+            break
+        if not (_DANGLING_WORD.search(current) or next_line[0].islower()):
+            break
+        rest_end = next_end
+    return rest_end
 
 
 def _authority_rank(match: re.Match[str]) -> int:
@@ -342,7 +312,7 @@ def read_header(doc: Document, start: int, end: int, lists_start: int) -> Header
         kind_match = _KIND_IN_HEADER.search(view, start, lists_start)
         if kind_match:
             kind = Located(kind_match[1].lower(), *kind_match.span(1))
-    mode, place = _mode_and_place(doc, start, lists_start)
+    mode, place = read_mode_and_place(doc, start, lists_start)
     president, president_role = _president(doc, start, lists_start)
     authority, body, extract_end = _authority_and_body(doc, start, lists_start)
     members_match = _MEMBERS.search(view, start, end)

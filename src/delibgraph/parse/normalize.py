@@ -48,7 +48,14 @@ _PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "�
 _SPACES = re.compile(r"\s+")
 # A word cut by a hyphen at the end of a line: "finance-\nment" (typographic hyphenation,
 # joined without the hyphen) or "Jean-\nFrançois" (a capital follows: the hyphen is kept).
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=([^\W\d_]))")
+_HYPHEN_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n\s*(?=([^\W\d_]))")
+# First parts of compound words, whose hyphen stays at a line break ("avant-\nprojet").
+_COMPOUND_PREFIXES = frozenset(
+    {"avant", "après", "arrière", "sous", "sur", "non", "anti", "auto", "contre", "demi",
+     "extra", "inter", "intra", "mi", "multi", "post", "pré", "semi", "vice", "ex", "porte",
+     "garde", "grand", "grande", "haut", "haute", "basse", "bas", "nord", "sud", "est",
+     "ouest", "saint", "sainte", "co", "quasi", "re", "plus", "moins", "lieu", "rez"}
+)  # fmt: skip
 _TITLE_PARTICLES = frozenset(
     {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "et", "lès", "aux", "au", "à"}
 )
@@ -72,7 +79,8 @@ def collapse(text: str) -> str:
 
 
 def _join_hyphen(match: re.Match[str]) -> str:
-    return "" if match[1].islower() else "-"
+    compound = match[2].isupper() or match[1].lower() in _COMPOUND_PREFIXES
+    return match[1] + ("-" if compound else "")
 
 
 def join_lines(text: str) -> str:

@@ -55,6 +55,8 @@ OFFICE = re.compile(
 )
 _NOBODY = re.compile(r"^(?:n[ée]ant|aucun(?:e)?|sans\s+objet|personne|idem)$", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r"[,;]|\bet\b|(?:^|\s)-\s")
+_OPEN_PAREN_TAIL = re.compile(r"\([^()]*$")  # "… N'DIAYE (pouvoir" continued on the next line
+_CLOSE_PAREN_HEAD = re.compile(r"^[^()]*\)")  # "à Danièle MARTIN GARCIA), …" ending one
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_NOISE = re.compile(r"^[\s\-•▪◦*·:,;(]+")
 # Trailing punctuation, but not the full stop of an initial ("Rouquette P.", "J.-P.").
@@ -90,7 +92,7 @@ def clean_name(text: str) -> str | None:
 
 def _name_words(words: list[str]) -> bool:
     """Each word a capitalised name word or a particle, and not only role words."""
-    if all(_ROLE_WORDS.match(w) for w in words):
+    if all(_ROLE_WORDS.match(w) and not _is_caps_word(w) for w in words):
         return False
     for word in words:
         if word in PARTICLES:
@@ -162,8 +164,7 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
             segment_start = i + 1
         elif (
             depth == 0
-            and ch in "eE"
-            and view[i : i + 2].lower() == "et"
+            and view[i : i + 2] == "et"
             and (i == start or view[i - 1].isspace())
             and (i + 2 == end or (i + 2 < end and view[i + 2].isspace()))
         ):
@@ -174,6 +175,15 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
         i += 1
     segments.append((segment_start, end))
     return segments
+
+
+def _leading_name(line: str) -> str:
+    """The start of a line up to a proxy phrase or a parenthesis: the giver's name."""
+    cuts = [len(line), line.find("(")]
+    match = _PROXY_CONNECTOR.search(line)
+    if match:
+        cuts.append(match.start())
+    return line[: min(c for c in cuts if c >= 0)]
 
 
 def _line_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -189,8 +199,9 @@ def _line_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             left.strip()
             and right.strip()
+            and not right.lstrip().startswith("(")
             and is_whole_name(left)
-            and (is_whole_name(right) or _STARTS_WITH_HONORIFIC.match(right))
+            and (is_whole_name(_leading_name(right)) or _STARTS_WITH_HONORIFIC.match(right))
         ):
             pieces.append((piece_start, newline))
             piece_start = newline + 1
@@ -211,7 +222,7 @@ def split_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
             text = view[item_start:item_end]
             if not text.strip():
                 continue
-            lead = len(text) - len(text.lstrip())
+            lead = len(text) - len(text.lstrip(" \t\n("))
             if items and _PROXY_CONNECTOR.match(view, item_start + lead):
                 items[-1] = (items[-1][0], item_end)
             else:
@@ -267,7 +278,8 @@ def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
 
 def list_pieces(line: str) -> list[str]:
     """The name pieces of one line of a list: notes and proxy phrases taken out."""
-    text = _PROXY_CONNECTOR.sub(",", _PARENTHETICAL.sub(" ", line))
+    text = _OPEN_PAREN_TAIL.sub(" ", _PARENTHETICAL.sub(" ", line))
+    text = _PROXY_CONNECTOR.sub(",", _CLOSE_PAREN_HEAD.sub(" ", text))
     pieces = (_LEADING_NOISE.sub("", piece.strip()) for piece in LIST_SEPARATOR.split(text))
     return [_TRAILING_NOISE.sub("", piece) for piece in pieces]
 

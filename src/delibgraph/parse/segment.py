@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from delibgraph.parse.normalize import Document
-from delibgraph.parse.people import is_list_line, list_pieces, strip_honorific
+from delibgraph.parse.people import is_list_line, is_whole_name, list_pieces, strip_honorific
 
 Range = tuple[int, int]
 
@@ -40,12 +40,16 @@ _DANGLING_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes)\.$")
+_REPORT_VERB = (
+    r"(?:rapporte|expose|pr[ée]sente|rappelle|propose|informe|indique|explique"
+    r"|donne\s+lecture)\b(?:[^:\n]{0,80}:)?"
+)
 _RAPPORTEUR = re.compile(
     r"^[ \t]*(?P<who>(?:Monsieur|Madame|M\.|Mme)\s+[^,:\n]{1,80}?(?:\n[^,:\n]{1,80}?)?)"
     r"\s*,\s*(?P<role>[^,:\n]{1,120}?(?:\n[^,:\n]{1,120}?)?)\s*,?\s*"
-    r"(?:rapporte|expose|pr[ée]sente\s+le\s+rapport|donne\s+lecture)\b(?:[^:\n]{0,80}:)?"
-    r"|^[ \t]*(?P<who2>(?:Monsieur|Madame)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
-    r"(?:rapporte|expose)\b(?:[^:\n]{0,80}:)?"
+    rf"{_REPORT_VERB}"
+    r"|^[ \t]*(?P<who2>(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
+    rf"{_REPORT_VERB}"
     r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?))?\s*$",
     re.MULTILINE,
 )
@@ -110,6 +114,7 @@ class Rapporteur:
     who: Range
     role: Range | None
     block: Range
+    labelled: bool = False  # "Rapporteur : X", a label rather than a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +198,11 @@ def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int
                 break
             depth = max(0, depth + line.count("(") - line.count(")"))
             dangling = bool(_DANGLING_CONNECTOR.search(stripped))
-            last_words = len(pieces[-1].split()) if pieces else 0
-            pending_words = 0 if _SEPARATOR_END.search(stripped) else last_words
+            # Words a name broken at this line end carries onto the next line: none after a
+            # separator or a whole name ("Étienne de la FORGE" then "Catherine de la MOTTE").
+            last = pieces[-1] if pieces else ""
+            ended = _SEPARATOR_END.search(stripped) or is_whole_name(last)
+            pending_words = 0 if ended else len(last.split())
             seen_content = True
             end = line_end
             if depth == 0 and stripped.endswith(".") and not _HONORIFIC_END.search(stripped):
@@ -245,7 +253,7 @@ def _find_rapporteur(doc: Document, start: int, end: int) -> Rapporteur | None:
     for who, role in (("who", "role"), ("who2", None), ("who3", "role3")):
         if match.group(who) is not None:
             role_range = match.span(role) if role and match.group(role) is not None else None
-            return Rapporteur(match.span(who), role_range, match.span())
+            return Rapporteur(match.span(who), role_range, match.span(), labelled=who == "who3")
     return None
 
 
@@ -365,7 +373,13 @@ def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
     if intro is not None and intro[1] <= decisions_end:
         decisions_block = (intro[1], decisions_end)
         decisions = _decision_items(doc, *decisions_block)
-    reasoning_start = rapporteur.block[1] if rapporteur else (title[1] if title else None)
+    reasoning_start = title[1] if title else None
+    if rapporteur is not None:
+        # "X, adjointe, rapporte :" and "Rapporteur : X" introduce the reasoning;
+        # "X, adjointe, rappelle que …" is its first sentence.
+        said = doc.view[rapporteur.block[0] : rapporteur.block[1]].rstrip().endswith(":")
+        introduces = said or rapporteur.labelled
+        reasoning_start = rapporteur.block[1] if introduces else rapporteur.block[0]
     reasoning_end = intro[0] if intro is not None else decisions_end
     reasoning = None
     if reasoning_start is not None and reasoning_start < reasoning_end:

@@ -33,6 +33,7 @@ from .terms import (
     LDES_SPECIFICATION,
     SCDL_DELIBERATIONS_SCHEMA,
     SPARQL_PROTOCOL,
+    SPDX_CLASSES,
 )
 from .versions import datetime_literal
 
@@ -150,7 +151,7 @@ def _add_distribution(
     add((checksum, RDF.type, SPDX.Checksum))
     add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
     add((checksum, SPDX.checksumValue, Literal(published.sha256, datatype=XSD.hexBinary)))
-    add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
+    add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX_CLASSES.ChecksumAlgorithm))
     add((node, DCTERMS.license, licence))
     if facts.modified is not None:
         add((node, DCTERMS.modified, datetime_literal(facts.modified)))

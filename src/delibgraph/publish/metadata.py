@@ -20,7 +20,9 @@ from .terms import LICENCE_OUVERTE_2
 __all__ = ["DatasetFacts", "PublicationInfo", "dataset_facts"]
 
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
-_PERIOD = _PROLOGUE + """
+_PERIOD = (
+    _PROLOGUE
+    + """
 SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) (COUNT(DISTINCT ?act) AS ?acts)
        (MIN(?ended) AS ?issued) (MAX(?ended) AS ?modified)
 WHERE {
@@ -29,12 +31,16 @@ WHERE {
   OPTIONAL { ?act prov:wasGeneratedBy/prov:endedAtTime ?ended }
 }
 """
-_AUTHORITIES = _PROLOGUE + """
+)
+_AUTHORITIES = (
+    _PROLOGUE
+    + """
 SELECT DISTINCT ?name WHERE {
   ?act eli:type_document dlg:DeliberationDocument ;
        eli:passed_by/org:subOrganizationOf/skos:prefLabel ?name .
 } ORDER BY ?name
 """
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,11 @@ from rdflib.term import Node
 
 from delibgraph.errors import QueryError
 from delibgraph.store import QueryResult, Term
-from delibgraph.vocab import PREFIXES
+from delibgraph.vocab import PREFIXES, XSD
 
 from .terms import PUBLICATION_PREFIXES
+
+XSD_STRING = str(XSD.string)
 
 
 def to_rdflib(term: Term) -> Node:
@@ -26,8 +28,9 @@ def to_rdflib(term: Term) -> Node:
     if term.kind == "literal":
         if term.language:
             return Literal(term.value, lang=term.language)
-        datatype = URIRef(term.datatype) if term.datatype else None
-        return Literal(term.value, datatype=datatype)
+        if term.datatype and term.datatype != XSD_STRING:
+            return Literal(term.value, datatype=URIRef(term.datatype))
+        return Literal(term.value)
     raise QueryError(f"cannot publish an RDF-star term: {term.value}")
 
 

@@ -54,7 +54,9 @@ SCDL_COLUMNS: tuple[str, ...] = (
 VOTE_COLUMNS = ("VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
 
 _PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
-_ROWS = _PROLOGUE + """
+_ROWS = (
+    _PROLOGUE
+    + """
 SELECT ?act ?authority ?siren ?number ?date ?title ?theme ?received ?inOffice
        ?yes ?no ?abstain
 WHERE {
@@ -78,6 +80,7 @@ WHERE {
 }
 ORDER BY ?date ?number ?act
 """
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +131,7 @@ def scdl_table(store: Store, *, siret: Mapping[str, str] | None = None) -> ScdlT
     return ScdlTable(tuple(rows.values()), tuple(gaps))
 
 
-def write_scdl(
-    store: Store, out: TextIO, *, siret: Mapping[str, str] | None = None
-) -> ScdlTable:
+def write_scdl(store: Store, out: TextIO, *, siret: Mapping[str, str] | None = None) -> ScdlTable:
     """Write the SCDL CSV (UTF-8 text, comma-separated, header row) to ``out``."""
     table = scdl_table(store, siret=siret)
     writer = csv.DictWriter(out, fieldnames=SCDL_COLUMNS, lineterminator="\r\n")

@@ -29,6 +29,8 @@ __all__ = [
     "SCDL_DELIBERATIONS_SCHEMA",
     "SD",
     "SPARQL_PROTOCOL",
+    "SPARQL_RESULTS_XML_NS",
+    "SPDX_CLASSES",
     "TREE",
     "VOID",
 ]  # fmt: skip
@@ -96,6 +98,15 @@ class FORMATS(DefinedNamespace):
     RDF_XML: URIRef
 
 
+class SPDX_CLASSES(DefinedNamespace):
+    """SPDX classes the catalogue types its checksums with (:data:`delibgraph.vocab.SPDX`
+    holds the properties)."""
+
+    _NS = Namespace("http://spdx.org/rdf/terms#")
+    _fail = True
+    ChecksumAlgorithm: URIRef
+
+
 class ADMS(DefinedNamespace):
     """Asset Description Metadata Schema (DCAT-AP's identifiers)."""
 
@@ -117,6 +128,8 @@ SCDL_DELIBERATIONS_SCHEMA = URIRef(
 )
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
 LDES_SPECIFICATION = URIRef("https://w3id.org/ldes/specification")
+SPARQL_RESULTS_XML_NS = "http://www.w3.org/2005/sparql-results#"
+"""The XML namespace of the SPARQL query results XML format."""
 
 PUBLICATION_PREFIXES: dict[str, str] = {
     "dcat": str(DCAT),

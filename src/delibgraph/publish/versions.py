@@ -45,7 +45,9 @@ __all__ = ["Version", "list_versions", "log_graph_iri", "record_versions", "vers
 PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 ONE_TICK = dt.timedelta(microseconds=1)
 
-_SNAPSHOTS = PROLOGUE + """
+_SNAPSHOTS = (
+    PROLOGUE
+    + """
 SELECT ?g ?act ?title ?date ?ended WHERE {
   GRAPH ?g {
     ?act eli:type_document dlg:DeliberationDocument .
@@ -55,7 +57,10 @@ SELECT ?g ?act ?title ?date ?ended WHERE {
   }
 } ORDER BY ?g
 """
-_CONTENT = PROLOGUE + """
+)
+_CONTENT = (
+    PROLOGUE
+    + """
 SELECT ?g ?s ?p ?o WHERE {
   GRAPH ?g {
     ?s ?p ?o
@@ -63,7 +68,10 @@ SELECT ?g ?s ?p ?o WHERE {
   }
 }
 """
-_LOG = PROLOGUE + """
+)
+_LOG = (
+    PROLOGUE
+    + """
 SELECT ?log ?version ?act ?time ?digest ?title ?date WHERE {
   GRAPH ?log {
     ?version dcterms:isVersionOf ?act ; prov:generatedAtTime ?time .
@@ -73,6 +81,7 @@ SELECT ?log ?version ?act ?time ?digest ?title ?date WHERE {
   }
 } ORDER BY ?time ?version
 """
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,34 @@
+"""``/catalog`` (DCAT-AP 3.0) and ``/.well-known/void`` (VoID), in every RDF format.
+
+Both are built once at start-up (:mod:`delibgraph.serve.state`) from the store and the
+published files; Turtle unless ``Accept`` or ``?format=`` asks for JSON-LD, N-Triples or
+RDF/XML.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .errors import not_acceptable
+from .negotiation import RDF_FORMATS, negotiate
+from .rdfout import etag_of, not_modified, rdf_response, serialize
+from .state import server_state
+
+
+def _graph_response(request: Request, graph: Graph) -> Response:
+    chosen = negotiate(request, RDF_FORMATS)
+    if chosen is None:
+        return not_acceptable(request, RDF_FORMATS)
+    headers = {"Vary": "Accept", "Cache-Control": "no-cache"}
+    unchanged = not_modified(request, etag_of(serialize(graph, chosen)), headers)
+    return unchanged or rdf_response(graph, chosen, headers={"Cache-Control": "no-cache"})
+
+
+async def catalog(request: Request) -> Response:
+    return _graph_response(request, server_state(request).catalog)
+
+
+async def void_description(request: Request) -> Response:
+    return _graph_response(request, server_state(request).void)
