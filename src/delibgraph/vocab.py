@@ -27,8 +27,12 @@ from rdflib.namespace import (
 )
 
 __all__ = [
+    "ACTES_MATIERE",
+    "ACTES_MATIERES_SCHEME",
+    "ACTES_MATIERE_NS",
     "DCTERMS",
     "DLG",
+    "DLGSH",
     "DLG_NS",
     "ELI",
     "FILE_TYPE",
@@ -54,6 +58,10 @@ __all__ = [
 SCHEMA_NS = "http://schema.org/"
 DLG_NS = "https://w3id.org/delibgraph/ns#"
 SHAPES_NS = "https://w3id.org/delibgraph/shapes#"  # our SHACL shapes (dlgsh:), in shapes/
+# The ACTES classification of acts by subject ("matières"), published by delibgraph as a SKOS
+# concept scheme in ontology/actes-matieres.ttl: no official IRIs exist for it. A concept's IRI
+# ends with its notation ("…/actes/matiere/7.5"); the scheme is "…/actes/matieres".
+ACTES_MATIERE_NS = "https://w3id.org/delibgraph/actes/matiere/"
 
 
 class SCHEMA(DefinedNamespace):
@@ -210,13 +218,20 @@ class DLG(DefinedNamespace):
     VotingMethod: URIRef
     SessionKind: URIRef
     DeliberationDocument: URIRef
+    SubjectInference: URIRef
+    InferenceMethod: URIRef
     # properties
     absentMember: URIRef
     actesId: URIRef
     castBy: URIRef
     chair: URIRef
+    confidence: URIRef
     derivedBy: URIRef
+    evidence: URIRef
     excusedMember: URIRef
+    inferredBy: URIRef
+    inferredConcept: URIRef
+    inferredSubject: URIRef
     membersInOffice: URIRef
     notTakingPart: URIRef
     prefectureReceipt: URIRef
@@ -224,6 +239,7 @@ class DLG(DefinedNamespace):
     proxyGiver: URIRef
     proxyHolder: URIRef
     sessionKind: URIRef
+    subjectInference: URIRef
     unanimous: URIRef
     votingMethod: URIRef
     # individuals
@@ -237,13 +253,26 @@ class DLG(DefinedNamespace):
     ExtraordinarySession: URIRef
     Noted: URIRef
     Elected: URIRef
+    actesKeywordRules: URIRef
     # concept schemes of the individuals above (declared in the ontology)
     DocumentTypes: URIRef
     VotingMethods: URIRef
     SessionKinds: URIRef
     VoteOutcomes: URIRef
     DerivationRules: URIRef
+    InferenceMethods: URIRef
 
+
+class DLGSH(DefinedNamespace):
+    """Terms of delibgraph's shapes graph (``shapes/``) that are not SHACL's own."""
+
+    _NS = Namespace(SHAPES_NS)
+    _fail = True
+    level: URIRef  # annotation: the maturity level (1–3) a property shape's requirement is of
+
+
+ACTES_MATIERE = Namespace(ACTES_MATIERE_NS)
+ACTES_MATIERES_SCHEME = URIRef(ACTES_MATIERE_NS.rstrip("/") + "s")
 
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 LANGUAGE = Namespace("http://publications.europa.eu/resource/authority/language/")
@@ -264,4 +293,5 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "owl": str(OWL),
     "dlg": DLG_NS,
+    "actes": ACTES_MATIERE_NS,
 }

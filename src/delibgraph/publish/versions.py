@@ -206,7 +206,7 @@ def version_triples(versions: Iterable[Version]) -> Iterable[tuple[Node, Node, N
 def datetime_literal(value: dt.datetime) -> Literal:
     """An ``xsd:dateTime`` in UTC with a ``Z`` (microseconds kept when not zero)."""
     text = _utc(value).isoformat().replace("+00:00", "Z")
-    return Literal(text, datatype=XSD.dateTime)
+    return Literal(text, datatype=XSD.dateTime, normalize=False)
 
 
 def _digest_form(term: Term | None) -> list[str | None]:

@@ -1,47 +1,42 @@
 """SPARQL queries run in worker processes, killed when they overrun their time limit.
 
 pyoxigraph cannot interrupt a query from Python: a query with a ``GROUP BY`` or ``ORDER BY``
-over a large join computes everything before the first row comes out. So the endpoint's
-queries never run in the server process. A :class:`QueryPool` keeps ``size`` worker processes
-(``multiprocessing`` "spawn"), each with the store opened read-only; a query goes to an idle
-worker, and the server waits for the answer at most ``timeout`` seconds. When the time is up
-the worker is **killed** (SIGKILL: its query stops, its memory is freed, whatever it was doing)
-and a fresh worker takes its place. What is not interrupted: nothing of the query outlives the
-timeout, but the server's own short queries (pages, descriptions) run in-process without one.
+over a large join computes everything before its first row. So the endpoint's queries never
+run in the server process. A :class:`QueryPool` keeps ``size`` worker processes
+(:mod:`delibgraph.serve.query_worker`, each with the store opened read-only); a query goes to
+an idle worker and the server waits for its answer at most ``timeout`` seconds. When the time
+is up the worker is **killed** (SIGKILL: the query stops, its memory is freed) and a fresh
+worker takes its place. The result cap is enforced in the worker, which reads the answer
+lazily and stops past ``limit`` rows or triples.
 
-The result-size cap is enforced in the worker while it reads the answer lazily: past
-``limit`` rows (or triples) it stops and answers "too large" instead of building the rest.
+What is not under this deadline: the server's own short queries (pages, descriptions, the
+catalogue) run in the server process; they are fixed queries over one resource.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import queue
-import signal
+import socket
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Literal
 
-import pyoxigraph as ox
-
+import delibgraph
 from delibgraph.errors import StoreError
 from delibgraph.store import QueryResult, Term
-from delibgraph.store.convert import to_term
-from delibgraph.store.embedded import syntax_error
-from delibgraph.vocab import PREFIXES
 
-__all__ = ["QueryFailed", "QueryPool", "QueryRequest"]
+__all__ = ["QueryAnswer", "QueryFailed", "QueryPool", "QueryRequest"]
 
 ResultKind = Literal["solutions", "boolean", "graph"]
 FailureKind = Literal["syntax", "too-large", "timeout", "busy", "failed"]
-WireTerm = tuple[str, str, str | None, str | None]
-WireRow = tuple[WireTerm | None, ...]
 READY_TIMEOUT = 60.0
+_PACKAGE_ROOT = str(Path(delibgraph.__file__).resolve().parents[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,116 +63,57 @@ class QueryFailed(Exception):
         self.message = message
 
 
-# --------------------------------------------------------------------------- worker side
-
-
-def worker_main(conn: Connection, store_path: str, limit: int) -> None:
-    """The worker process: open the store read-only, then answer requests until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
-    try:
-        db = ox.Store.read_only(store_path)
-    except OSError as exc:
-        conn.send(("fatal", f"cannot open the store {store_path} read-only: {exc}"))
-        return
-    conn.send(("ready", os.getpid()))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        conn.send(execute(db, request, limit))
-
-
-def execute(db: ox.Store, request: QueryRequest, limit: int) -> tuple[object, ...]:
-    """Run one query; ``("ok", kind, variables, rows, boolean)`` or ``("error", kind, text)``."""
-    try:
-        answer = db.query(
-            request.query,
-            prefixes=PREFIXES,
-            use_default_graph_as_union=not request.default_graphs,
-            default_graph=[ox.NamedNode(g) for g in request.default_graphs] or None,
-            named_graphs=[ox.NamedNode(g) for g in request.named_graphs] or None,
-        )
-        if isinstance(answer, ox.QueryBoolean):
-            return ("ok", "boolean", ("ask",), (), bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            triples: list[WireRow] = []
-            for triple in answer:
-                if len(triples) >= limit:
-                    return ("error", "too-large", _too_large(limit, "triples"))
-                subject, predicate, obj = triple.subject, triple.predicate, triple.object
-                triples.append((_wire(subject), _wire(predicate), _wire(obj)))
-            return ("ok", "graph", ("subject", "predicate", "object"), tuple(triples), None)
-        variables = tuple(v.value for v in answer.variables)
-        rows: list[WireRow] = []
-        for solution in answer:
-            if len(rows) >= limit:
-                return ("error", "too-large", _too_large(limit, "rows"))
-            rows.append(tuple(_wire(solution[name]) for name in variables))
-        return ("ok", "solutions", variables, tuple(rows), None)
-    except SyntaxError as exc:
-        return ("error", "syntax", syntax_error(exc, "SPARQL query").one_line())
-    except ValueError as exc:  # e.g. a malformed default-graph-uri
-        return ("error", "syntax", f"bad request: {exc}")
-    except (OSError, RuntimeError) as exc:
-        return ("error", "failed", f"the query failed: {exc}")
-
-
-def _too_large(limit: int, what: str) -> str:
-    return (
-        f"the result has more than {limit} {what}, the endpoint's cap: "
-        f"add a LIMIT (at most {limit}) or narrow the query"
-    )
-
-
-def _wire(value: object) -> WireTerm | None:
-    if value is None:
-        return None
-    term = to_term(value)
-    return (term.kind, term.value, term.datatype, term.language)
-
-
-def _term(value: WireTerm | None) -> Term | None:
-    if value is None:
-        return None
-    kind, text, datatype, language = value
-    return Term(kind, text, datatype=datatype, language=language)  # type: ignore[arg-type]
-
-
-# --------------------------------------------------------------------------- server side
-
-
 class _Worker:
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
-        self.process = process
-        self.conn = conn
+    """One worker process and the server's end of its socket."""
+
+    def __init__(self, store_path: Path, limit: int) -> None:
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p
+        )
+        command = [
+            sys.executable, "-m", "delibgraph.serve.query_worker",
+            str(theirs.fileno()), str(store_path), str(limit),
+        ]  # fmt: skip
+        try:
+            self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), env=env)
+        finally:
+            theirs.close()
+        self.conn = Connection(ours.detach())
         self.ready = False
-        self.pid: int | None = None
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
 
     def wait_ready(self, timeout: float) -> None:
         if self.ready:
             return
-        if not self.conn.poll(timeout):
-            raise StoreError("a query worker did not start in time")
-        message = self.conn.recv()
+        try:
+            if not self.conn.poll(timeout):
+                raise StoreError("a query worker did not start in time")
+            message = self.conn.recv()
+        except (EOFError, OSError) as exc:
+            raise StoreError(f"a query worker exited before it was ready: {exc}") from exc
         if message[0] != "ready":
             raise StoreError(str(message[1]))
-        self.ready, self.pid = True, int(message[1])
+        self.ready = True
 
     def kill(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError):
             self.process.kill()
-        self.process.join(timeout=10)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=10)
         with contextlib.suppress(OSError):
             self.conn.close()
 
     def stop(self) -> None:
-        with contextlib.suppress(OSError, ValueError, BrokenPipeError):
+        with contextlib.suppress(OSError, ValueError):
             self.conn.send(None)
-        self.process.join(timeout=2)
-        if self.process.is_alive():
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
             self.kill()
         with contextlib.suppress(OSError):
             self.conn.close()
@@ -191,7 +127,6 @@ class QueryPool:
             raise ValueError("the pool needs at least 1 worker, a positive timeout and limit")
         self.store_path = store_path
         self.size, self.timeout, self.limit = size, timeout, limit
-        self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -206,7 +141,7 @@ class QueryPool:
 
     def worker_pids(self) -> list[int]:
         with self._lock:
-            return sorted(w.process.pid for w in self._workers if w.process.pid is not None)
+            return sorted(worker.pid for worker in self._workers)
 
     def run(self, request: QueryRequest) -> QueryAnswer:
         """The answer to ``request``; :class:`QueryFailed` when there is none."""
@@ -218,7 +153,7 @@ class QueryPool:
             ) from None
         try:
             worker.wait_ready(READY_TIMEOUT)
-            worker.conn.send(request)
+            worker.conn.send((request.query, request.default_graphs, request.named_graphs))
             if not worker.conn.poll(self.timeout):
                 self._replace(worker)
                 raise QueryFailed(
@@ -248,16 +183,7 @@ class QueryPool:
             worker.stop()
 
     def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe(duplex=True)
-        process = self._context.Process(
-            target=worker_main,
-            args=(child, str(self.store_path), self.limit),
-            name="delibgraph-query-worker",
-            daemon=True,
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(self.store_path, self.limit)
         with self._lock:
             self._workers.add(worker)
         return worker
@@ -269,3 +195,10 @@ class QueryPool:
             if self._closed:
                 return
         self._idle.put(self._spawn())
+
+
+def _term(value: tuple[str, str, str | None, str | None] | None) -> Term | None:
+    if value is None:
+        return None
+    kind, text, datatype, language = value
+    return Term(kind, text, datatype=datatype, language=language)  # type: ignore[arg-type]

@@ -4,14 +4,16 @@ One deliberation is one named graph. :meth:`Store.replace_graph` writes it whole
 all: the old graph is dropped and the new one inserted in one transaction. Queries see the
 union of all named graphs as their default graph.
 
-Backends: :class:`delibgraph.store.embedded.EmbeddedStore` (Oxigraph on disk); a SPARQL 1.1
-endpoint can implement the same protocol (``DROP SILENT GRAPH …; INSERT DATA …`` as one update
-request, substitutions as a ``VALUES`` block).
+Backends: :class:`delibgraph.store.embedded.EmbeddedStore` (Oxigraph on disk) and
+:class:`delibgraph.store.endpoint.EndpointStore` (any SPARQL 1.1 endpoint: queries and updates
+over the SPARQL protocol, graphs written with the Graph Store HTTP Protocol). Both pass the
+contract suite in ``tests/store_contract.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import BinaryIO, Literal, Protocol, Self, runtime_checkable
 
@@ -25,6 +27,17 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("nquads", "turtle", "trig")
 RdfTriple = tuple[Node, Node, Node]
 
 
+@dataclass(frozen=True, slots=True)
+class GraphData:
+    """One named graph serialised as N-Triples (UTF-8): what ingestion workers send back.
+
+    ``ntriples`` is parsed (and so checked) by the store before anything is written.
+    """
+
+    iri: str
+    ntriples: bytes
+
+
 @runtime_checkable
 class Store(Protocol):
     """A quad store holding one named graph per deliberation."""
@@ -34,6 +47,15 @@ class Store(Protocol):
 
         Returns ``True`` when a graph of that name existed before (it was replaced), ``False``
         when it is new. On any error the store is left as it was.
+        """
+        ...
+
+    def replace_graphs(self, graphs: Sequence[GraphData]) -> list[bool]:
+        """Replace each graph of a batch, each whole or not at all (a backend may group the
+        batch into fewer writes). Returns, per graph, whether it existed before.
+
+        A graph whose data does not parse raises :class:`delibgraph.errors.StoreError`; the
+        graphs of the batch before it may have been written, none after it.
         """
         ...
 
@@ -61,6 +83,10 @@ class Store(Protocol):
 
     def export(self, format: ExportFormat, out: BinaryIO) -> None:
         """Write the store: N-Quads or TriG keep the named graphs; Turtle writes their union."""
+        ...
+
+    def export_graph(self, graph_iri: str, out: BinaryIO) -> int:
+        """Write one named graph as N-Quads (graph name kept); returns the number of quads."""
         ...
 
     def close(self) -> None: ...
