@@ -16,6 +16,17 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from delibgraph import __version__
+from delibgraph.cli_scale import (
+    add_endpoint_options,
+    add_ingest_options,
+    add_split_options,
+    add_synth_command,
+    cmd_synth,
+    ingest_from_args,
+    open_from_args,
+    reports_dir,
+    split_export,
+)
 from delibgraph.errors import EXIT_OK, DelibgraphError, MappingError, UsageError
 from delibgraph.ids import IriMinter, default_base
 from delibgraph.pipeline import ingest, map_paths, parse_paths, union_graph, validate_paths
@@ -62,15 +73,10 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    store_path = _store_path(args)
-    reports = Path(args.reports) if args.reports else store_path / REPORTS_DIR
-    with open_store(store_path) as store:
-        report = ingest(
-            [Path(p) for p in args.paths],
-            store,
-            minter=_minter(args),
-            report_dir=reports,
-            ner=not args.no_ner,
+    reports = reports_dir(args, REPORTS_DIR)
+    with open_from_args(args, create=True) as store:
+        report = ingest_from_args(
+            args, store, [Path(p) for p in args.paths], minter=_minter(args), report_dir=reports
         )
     out.write(report.to_text() + "\n")
     return report.exit_code
@@ -87,14 +93,16 @@ def cmd_query(args: argparse.Namespace, out: TextIO) -> int:
     if not args.query:
         raise UsageError("query: give a query NAME, a FILE.rq or SPARQL text (or --list)")
     params = dict(_parameter(text) for text in args.param)
-    with open_store(_store_path(args), create=False) as store:
+    with open_from_args(args, create=False) as store:
         result = run(store, args.query, params)
     out.write(render(result, args.format))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store(_store_path(args), create=False) as store:
+    with open_from_args(args, create=False) as store:
+        if args.split:
+            return split_export(args, store, out)
         if args.output:
             try:
                 with open(args.output, "wb") as target:
@@ -107,7 +115,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store(_store_path(args), create=False) as store:
+    with open_from_args(args, create=False) as store:
         stats = store_stats(store)
     out.write(dumps(stats.to_json()) + "\n" if args.format == "json" else stats.to_text())
     return EXIT_OK
@@ -237,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--reports", metavar="DIR", help="where rejection reports go (default: STORE/reports)"
     )
     p.add_argument("--no-ner", action="store_true", help="skip named-entity recognition")
+    add_endpoint_options(p)
+    add_ingest_options(p)
 
     p = command(
         "query",
@@ -257,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="bind a query parameter (repeatable), e.g. body=http://…",
     )
     p.add_argument("--list", action="store_true", help="list the stored queries")
+    add_endpoint_options(p)
 
     p = command(
         "export",
@@ -268,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--store", metavar="DIR", help=store_help)
     p.add_argument("--format", choices=EXPORT_FORMATS, default="nquads")
     p.add_argument("--output", "-o", metavar="FILE", help="write there instead of stdout")
+    add_endpoint_options(p)
+    add_split_options(p)
 
     p = command(
         "stats",
@@ -278,6 +291,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--store", metavar="DIR", help=store_help)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_endpoint_options(p)
+
+    p = command(
+        "synth",
+        cmd_synth,
+        "generate a synthetic corpus",
+        "Write a seeded, reproducible corpus of fictional registers (stable rosters, "
+        "attendance, proxies, dissent, themes, amounts) as text extracts, with manifest.json "
+        "holding the truth of every file.",
+    )
+    add_synth_command(p)
 
     p = command(
         "demo",

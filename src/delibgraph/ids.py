@@ -25,6 +25,8 @@ proxy                   ``{vote event}/proxy/{person}``
 mentioned organisation  ``{base}id/mention/organization/{slug}``
 mentioned place         ``{base}id/mention/place/{slug}``
 amount mention          ``{act}/amount/{n}``
+subject inference       ``{act}/subject-inference`` (how an inferred ACTES subject was found)
+ACTES subject           ``https://w3id.org/delibgraph/actes/matiere/{code}`` (vocab.py, fixed)
 ingestion activity      ``{base}id/authority/{auth}/deliberation/{num}/ingestion``
 software agent          ``{base}id/software/delibgraph/{version}``
 named graph             ``{base}graph/{auth}/{num}``
@@ -82,6 +84,10 @@ class ActIds:
 
     def amount(self, n: int) -> URIRef:
         return URIRef(f"{self.act}/amount/{n}")
+
+    @property
+    def subject_inference(self) -> URIRef:
+        return URIRef(f"{self.act}/subject-inference")
 
     def count(self, option: str) -> URIRef:
         return URIRef(f"{self.vote_event}/count/{option}")

@@ -70,6 +70,29 @@ class IngestReport:
     rejected: tuple[Rejection, ...]
     failed: tuple[FileFailure, ...]
     triples_in_store: int
+    # Seconds per stage, summed over every worker (extract, parse, ner, map, serialize,
+    # validate, load), and the run's wall-clock time.
+    stage_seconds: tuple[tuple[str, float], ...] = ()
+    elapsed: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Deliberations per second of wall-clock time (0 when not timed)."""
+        return self.deliberations / self.elapsed if self.elapsed > 0 else 0.0
+
+    def stage_shares(self) -> dict[str, float]:
+        """Each stage's share of the time spent in all stages (0–1)."""
+        total = sum(seconds for _, seconds in self.stage_seconds)
+        return {name: (s / total if total else 0.0) for name, s in self.stage_seconds}
+
+    def timings_text(self) -> str:
+        """The time per stage, one line each, and the rate."""
+        lines = [f"{len(self.loaded) + len(self.rejected)} deliberations in {self.elapsed:.1f}s "
+                 f"({self.rate:.1f}/s)"]  # fmt: skip
+        shares = self.stage_shares()
+        for name, seconds in self.stage_seconds:
+            lines.append(f"  {name:<10} {seconds:8.2f}s  {shares[name]:6.1%}")
+        return "\n".join(lines)
 
     @property
     def inserted(self) -> int:

@@ -1,10 +1,13 @@
-"""The batch pipeline: files → parse → map → validate → store, one file at a time.
+"""The batch pipeline: files → extract → parse → map → validate → store.
 
-:func:`ingest` never holds the corpus: each file is parsed, each of its deliberations mapped,
-validated and written (or rejected) before the next file is read. A file that cannot be read or
-parsed is recorded and the batch goes on; a deliberation whose graph does not conform to the
-shapes is never stored, and its report (and the rejected graph, in Turtle) is written aside.
-The run ends with an :class:`IngestReport` of counts.
+:func:`ingest` never holds the corpus: files are read lazily and at most a few are in flight
+(:mod:`delibgraph.executors`); each is parsed, mapped and validated — here, in worker
+processes or on a Dask cluster (:mod:`delibgraph.ingestwork`) — and comes back as N-Triples,
+in file order, to be written here in batches. A file that cannot be read or parsed is
+recorded and the batch goes on; a deliberation whose graph does not conform to the shapes is
+never stored, and its report (and the rejected graph, in Turtle) is written aside
+(:mod:`delibgraph.rejections`). The run ends with an :class:`IngestReport` of counts and
+the time spent per stage.
 
 :func:`validate_paths` and :func:`parse_paths` run the first stages only.
 """
@@ -12,13 +15,18 @@ The run ends with an :class:`IngestReport` of counts.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 from rdflib import Graph
 
 from delibgraph.errors import DelibgraphError, UsageError
+from delibgraph.executors import in_flight_for, ordered_results
+from delibgraph.fastshacl import ShaclEngine
 from delibgraph.ids import IriMinter
+from delibgraph.ingestwork import STAGES, Checked, FileWork, WorkOptions, process_file
 from delibgraph.mapping import DeliberationGraph, map_deliberation
 from delibgraph.model import Deliberation
 from delibgraph.outcomes import (
@@ -30,8 +38,13 @@ from delibgraph.outcomes import (
     ValidationRun,
 )
 from delibgraph.parse import parse_file
-from delibgraph.store import Store
+from delibgraph.progress import Counts, Progress
+from delibgraph.rejections import ReportWriter, rejection
+from delibgraph.store import GraphData, Store
 from delibgraph.validate import ValidationReport, validate_graph
+
+BATCH_TRIPLES = 100_000
+"""Conforming graphs are written once about this many triples are waiting."""
 
 __all__ = [
     "FileFailure", "IngestReport", "Issue", "LoadedGraph", "Rejection", "ValidationRun",
@@ -135,48 +148,119 @@ def ingest(
     report_dir: Path | None,
     ner: bool = True,
     now: dt.datetime | None = None,
+    executor: Executor | None = None,
+    in_flight: int | None = None,
+    engine: ShaclEngine = "fast",
+    progress: Progress | None = None,
+    batch_triples: int = BATCH_TRIPLES,
 ) -> IngestReport:
     """Load every conforming deliberation under ``paths`` into ``store``.
 
-    Rejected deliberations are reported (and, with ``report_dir``, written there as
+    Files are read, parsed, mapped and validated by ``executor`` (any
+    ``concurrent.futures``-style executor: worker processes, a Dask cluster), at most
+    ``in_flight`` at a time, or here when it is None; results come back in file order and
+    are written here, in batches of about ``batch_triples`` triples, each deliberation whole or
+    not at all. Rejected deliberations are reported (and, with ``report_dir``, written there as
     ``<file-stem>.txt``, ``<file-stem>.ttl`` (SHACL report) and ``<file-stem>.data.ttl`` (the
     rejected graph)); they are never stored.
     """
-    ingested_at = now or dt.datetime.now(dt.UTC)
-    writer = _ReportWriter(report_dir)
-    files = parsed = 0
-    loaded: list[LoadedGraph] = []
-    rejected: list[Rejection] = []
-    failed: list[FileFailure] = []
-    for path in source_files(paths, exclude=report_dir):
-        files += 1
-        rejected_here: list[tuple[DeliberationGraph, ValidationReport]] = []
-        for outcome in _mapped(path, minter=minter, ner=ner, ingested_at=ingested_at):
-            if isinstance(outcome, FileFailure):
-                failed.append(outcome)
-                parsed += 1 if outcome.stage == "map" else 0
-                continue
-            parsed += 1
-            report = validate_graph(outcome)
-            if report.conforms:
-                replaced = store.replace_graph(str(outcome.graph_iri), outcome.graph)
-                loaded.append(_loaded(path, outcome, replaced))
+    started = time.perf_counter()
+    options = WorkOptions(minter=minter, ingested_at=now or dt.datetime.now(dt.UTC), ner=ner,
+                          engine=engine)  # fmt: skip
+    run = _Run(store, ReportWriter(report_dir), progress, batch_triples)
+    files = source_files(paths, exclude=report_dir)
+    window = in_flight if in_flight is not None else in_flight_for(_workers(executor))
+    try:
+        for work in ordered_results(process_file, files, options, executor, in_flight=window):
+            run.take(work)
+    finally:
+        run.flush()  # what was checked is written even when a later file breaks the run
+        if progress is not None:
+            progress.close()
+    return run.report(time.perf_counter() - started)
+
+
+def _workers(executor: Executor | None) -> int:
+    return int(getattr(executor, "_max_workers", 0) or 2) if executor is not None else 1
+
+
+class _Run:
+    """The parent's side of an ingestion: batches of graphs to write, counts, reports."""
+
+    def __init__(
+        self, store: Store, writer: ReportWriter, progress: Progress | None, batch_triples: int
+    ) -> None:
+        self.store, self.writer, self.progress = store, writer, progress
+        self.batch_triples = batch_triples
+        self.files = self.parsed = 0
+        self.loaded: list[LoadedGraph] = []
+        self.rejected: list[Rejection] = []
+        self.failed: list[FileFailure] = []
+        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        self._batch: list[tuple[str, Checked]] = []
+        self._batch_size = 0
+
+    def take(self, work: FileWork) -> None:
+        self.files += 1
+        for stage, seconds in work.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.failed.extend(work.failures)
+        self.parsed += len(work.checked) + sum(1 for f in work.failures if f.stage == "map")
+        rejected_here = []
+        for item in work.checked:
+            if item.conforms:
+                self._add(work.path, item)
             else:
-                rejected_here.append((outcome, report))
+                rejected_here.append(item)
         if rejected_here:
-            written = writer.write(path, rejected_here)
-            rejected.extend(
-                _rejection(path, dg, report, written, store.has_graph(str(dg.graph_iri)))
-                for dg, report in rejected_here
+            self.flush()  # whether a previous version is kept depends on what is written
+            path = Path(work.path)
+            written = self.writer.write(path, rejected_here)
+            self.rejected.extend(
+                rejection(path, item, written, self.store.has_graph(item.graph_iri))
+                for item in rejected_here
             )
-    return IngestReport(
-        files=files,
-        deliberations=parsed,
-        loaded=tuple(loaded),
-        rejected=tuple(rejected),
-        failed=tuple(failed),
-        triples_in_store=store.triple_count(),
-    )
+        if self.progress is not None:
+            self.progress.update(
+                Counts(self.files, self.parsed, len(self.loaded) + self._pending(),
+                       len(self.rejected), len(self.failed))
+            )  # fmt: skip
+
+    def _pending(self) -> int:
+        return len(self._batch)
+
+    def _add(self, path: str, item: Checked) -> None:
+        if any(queued.graph_iri == item.graph_iri for _, queued in self._batch):
+            self.flush()  # the same act twice: write the first before the second
+        self._batch.append((path, item))
+        self._batch_size += item.triples
+        if self._batch_size >= self.batch_triples:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._batch:
+            return
+        batch, self._batch, self._batch_size = self._batch, [], 0
+        start = time.perf_counter()
+        existed = self.store.replace_graphs([GraphData(i.graph_iri, i.ntriples) for _, i in batch])
+        self.seconds["load"] = self.seconds.get("load", 0.0) + time.perf_counter() - start
+        self.loaded.extend(
+            LoadedGraph(file=path, number=item.number, graph_iri=item.graph_iri,
+                        replaced=was_there, triples=item.triples)
+            for (path, item), was_there in zip(batch, existed, strict=True)
+        )  # fmt: skip
+
+    def report(self, elapsed: float) -> IngestReport:
+        return IngestReport(
+            files=self.files,
+            deliberations=self.parsed,
+            loaded=tuple(self.loaded),
+            rejected=tuple(self.rejected),
+            failed=tuple(self.failed),
+            triples_in_store=self.store.triple_count(),
+            stage_seconds=tuple((name, self.seconds.get(name, 0.0)) for name in STAGES),
+            elapsed=elapsed,
+        )
 
 
 def _mapped(
@@ -200,81 +284,3 @@ def _mapped(
 def _located(exc: DelibgraphError, path: Path) -> str:
     line = exc.one_line()
     return line if exc.source else f"{path}: {line}"
-
-
-def _loaded(path: Path, dg: DeliberationGraph, replaced: bool) -> LoadedGraph:
-    return LoadedGraph(
-        file=str(path),
-        number=dg.deliberation.number,
-        graph_iri=str(dg.graph_iri),
-        replaced=replaced,
-        triples=len(dg.graph),
-    )
-
-
-def _rejection(
-    path: Path,
-    dg: DeliberationGraph,
-    report: ValidationReport,
-    report_files: tuple[str, ...],
-    kept_previous: bool,
-) -> Rejection:
-    issues = tuple(
-        Issue(
-            focus_node=str(result.focus_node),
-            path=str(result.path) if result.path is not None else None,
-            severity=str(result.severity),
-            message=str(result.message),
-            source_shape=str(result.source_shape) if result.source_shape is not None else None,
-        )
-        for result in report.results
-    )
-    return Rejection(
-        file=str(path),
-        number=dg.deliberation.number,
-        graph_iri=str(dg.graph_iri),
-        issues=issues,
-        report_files=report_files,
-        kept_previous=kept_previous,
-    )
-
-
-class _ReportWriter:
-    """Writes the reports of rejected deliberations aside, one set of files per source file."""
-
-    def __init__(self, directory: Path | None) -> None:
-        self.directory = directory
-        self._used: set[str] = set()
-
-    def write(
-        self, path: Path, rejected: list[tuple[DeliberationGraph, ValidationReport]]
-    ) -> tuple[str, ...]:
-        """``<stem>.txt`` (the reports as text), ``<stem>.ttl`` (the SHACL reports) and
-        ``<stem>.data.ttl`` (the rejected graphs, kept for inspection)."""
-        if self.directory is None:
-            return ()
-        stem = self._unique_stem(path.stem)
-        text_path = self.directory / f"{stem}.txt"
-        report_path = self.directory / f"{stem}.ttl"
-        data_path = self.directory / f"{stem}.data.ttl"
-        text = [f"# {path}: {len(rejected)} deliberation(s) rejected, not loaded"]
-        text.extend(report.to_text().rstrip("\n") for _, report in rejected)
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            text_path.write_text("\n".join(text) + "\n", encoding="utf-8")
-            report_path.write_text(
-                "\n".join(report.to_turtle() for _, report in rejected), encoding="utf-8"
-            )
-            data = union_graph(dg.graph for dg, _ in rejected)
-            data.serialize(destination=data_path, format="turtle", encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write the rejection report: {exc}", source=str(path)) from exc
-        return str(text_path), str(report_path), str(data_path)
-
-    def _unique_stem(self, stem: str) -> str:
-        candidate, n = stem, 1
-        while candidate in self._used:
-            n += 1
-            candidate = f"{stem}-{n}"
-        self._used.add(candidate)
-        return candidate

@@ -7,6 +7,13 @@ the register's arithmetic, in place (no shape writes to the data graph: we use n
 ``conforms`` is True when no result has severity ``sh:Violation``: warnings (a title the text
 does not give, a vote without a séance …) and infos are reported but do not reject the graph.
 This differs from pyshacl's own ``conforms``, which any result makes False.
+
+**Graded levels.** Shapes tagged ``dlgsh:level n`` state what a deliberation needs to reach level
+n (:data:`LEVELS`: 1 identified, 2 attendance complete, 3 votes complete). The report's ``level``
+is the highest level whose requirements, and those of every lower level, are all met; a graph
+that does not conform is level 0. Unmet requirements of severity Info are kept apart from the
+results, in ``unmet``; level-1 requirements are Warnings and stay among the results.
+:func:`read_report` reads any engine's SHACL report graph this way.
 """
 
 from __future__ import annotations
@@ -19,14 +26,14 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import pyshacl
-from rdflib import BNode, ConjunctiveGraph, Graph, URIRef
+from rdflib import ConjunctiveGraph, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from delibgraph.resources import resource_dir
-from delibgraph.vocab import PREFIXES, SH, SHAPES_NS
+from delibgraph.vocab import DLGSH, PREFIXES, SH, SHAPES_NS
 
 if TYPE_CHECKING:
     from delibgraph.mapping import DeliberationGraph
@@ -40,6 +47,21 @@ _SEVERITIES: dict[Node, Severity] = {
 }
 _LANGUAGE_ORDER = ("fr", "en")
 
+# level → (French name, English name); level 0 is "below level 1" (or not conforming).
+LEVELS: dict[int, tuple[str, str]] = {
+    0: ("non identifiée", "not identified"),
+    1: ("identifiée", "identified"),
+    2: ("présences complètes", "attendance complete"),
+    3: ("votes complets", "votes complete"),
+}
+TOP_LEVEL = max(LEVELS)
+
+
+def level_name(level: int, language: str = "en") -> str:
+    """``"attendance complete"`` for 2 (``language`` "fr" gives the French name)."""
+    french, english = LEVELS[level]
+    return french if language == "fr" else english
+
 
 @dataclass(frozen=True, slots=True)
 class ValidationIssue:
@@ -50,6 +72,7 @@ class ValidationIssue:
     severity: Severity
     message: str
     source_shape: str
+    level: int | None = None  # the level of the requirement, for a shape tagged dlgsh:level
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,41 +81,61 @@ class ValidationIssue:
             "severity": self.severity,
             "message": self.message,
             "source_shape": self.source_shape,
+            "level": self.level,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class ValidationReport:
-    """The outcome of validating one graph; ``report_graph`` is pyshacl's raw SHACL report."""
+    """The outcome of validating one graph; ``report_graph`` is pyshacl's raw SHACL report.
+
+    ``results`` are the violations and warnings; ``unmet`` the requirements of higher levels
+    the graph does not meet (severity Info); ``level`` the level it reaches (0 to 3).
+    """
 
     conforms: bool
     results: tuple[ValidationIssue, ...]
     source: str | None = None
     graph_iri: str | None = None
+    level: int = 0
+    unmet: tuple[ValidationIssue, ...] = ()
     report_graph: Graph = field(default_factory=Graph, compare=False, repr=False)
 
     @property
     def violations(self) -> tuple[ValidationIssue, ...]:
         return tuple(issue for issue in self.results if issue.severity == "Violation")
 
+    @property
+    def level_name(self) -> str:
+        return level_name(self.level)
+
     def to_text(self) -> str:
-        """One line per issue: ``file: focus path: message`` (prefixed names where known)."""
+        """One line per issue (``file: focus path: message``, prefixed names where known), then
+        the requirements of the next level that are unmet, then the verdict and level."""
         where = self.source or self.graph_iri or "-"
         lines = []
-        for issue in self.results:
+        next_level = [issue for issue in self.unmet if issue.level == self.level + 1]
+        for issue in (*self.results, *next_level):
             head = f"{where}: {_qname(issue.focus_node)}"
             if issue.path:
                 head += f" {_qname(issue.path)}"
             severity = "" if issue.severity == "Violation" else f"[{issue.severity}] "
             lines.append(f"{head}: {severity}{issue.message}")
+        verdict = "conforms" if self.conforms else "does not conform"
+        french, english = LEVELS[self.level]
+        lines.append(f"{where}: {verdict}; level {self.level} ({english} / {french})")
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:
+        french, english = LEVELS[self.level]
         return {
             "source": self.source,
             "graph": self.graph_iri,
             "conforms": self.conforms,
+            "level": self.level,
+            "level_name": {"fr": french, "en": english},
             "results": [issue.to_json() for issue in self.results],
+            "unmet": [issue.to_json() for issue in self.unmet],
         }
 
     def to_json_text(self) -> str:
@@ -160,12 +203,35 @@ def validate_rdf(
     )
     if graph_iri is None and isinstance(graph.identifier, URIRef):
         graph_iri = str(graph.identifier)
-    issues = tuple(sorted(_issues(report_graph, shapes), key=_issue_order))
+    return read_report(report_graph, shapes, source=source, graph_iri=graph_iri)
+
+
+def read_report(
+    report_graph: Graph,
+    shapes: Graph | None = None,
+    *,
+    source: str | None = None,
+    graph_iri: str | None = None,
+) -> ValidationReport:
+    """A :class:`ValidationReport` from a SHACL report graph (``sh:ValidationReport``).
+
+    ``shapes`` is the shapes graph the report refers to (default: :func:`load_shapes`); any
+    engine's report can be read, as long as its ``sh:sourceShape`` nodes are in ``shapes``.
+    """
+    shapes = load_shapes() if shapes is None else shapes
+    issues = sorted(set(_issues(report_graph, shapes)), key=_issue_order)
+    conforms = not any(issue.severity == "Violation" for issue in issues)
+    unmet = tuple(i for i in issues if i.level is not None and i.severity == "Info")
+    results = tuple(i for i in issues if i not in unmet)
+    tagged = (issue.level for issue in issues if issue.level is not None)
+    level = min((n - 1 for n in tagged), default=TOP_LEVEL) if conforms else 0
     return ValidationReport(
-        conforms=not any(issue.severity == "Violation" for issue in issues),
-        results=issues,
+        conforms=conforms,
+        results=results,
         source=source,
         graph_iri=graph_iri,
+        level=level,
+        unmet=unmet,
         report_graph=report_graph,
     )
 
@@ -193,7 +259,16 @@ def _issues(report: Graph, shapes: Graph) -> Iterable[ValidationIssue]:
             severity=severity,
             message=_bilingual(messages, templates),
             source_shape=_named_shape(shapes, shape),
+            level=_requirement_level(shapes, shape),
         )
+
+
+def _requirement_level(shapes: Graph, shape: Node | None) -> int | None:
+    """The ``dlgsh:level`` a shape is tagged with, if any."""
+    tag = shapes.value(shape, DLGSH.level) if shape is not None else None
+    if isinstance(tag, RdfLiteral) and str(tag).isdigit():
+        return int(str(tag))
+    return None
 
 
 def _path_text(report: Graph, path: Node | None) -> str | None:
@@ -207,10 +282,10 @@ def _path_text(report: Graph, path: Node | None) -> str | None:
 
 
 def _named_shape(shapes: Graph, shape: Node | None) -> str:
-    """The IRI of the node shape a (blank) property shape belongs to."""
-    if isinstance(shape, BNode):
+    """The IRI of the node shape a property shape (blank or named) belongs to."""
+    if shape is not None:
         parent = shapes.value(None, SH.property, shape)
-        if parent is not None:
+        if isinstance(parent, URIRef):
             return str(parent)
     return str(shape)
 

@@ -7,7 +7,8 @@
 - :mod:`.people` — authority, body, posts, séance (persons and memberships are written when
   first named, by :class:`.context.MappingContext`);
 - :mod:`.votes` — motion, vote event, attendance, proxies, counts, individual votes;
-- :mod:`.entities` — organisations, places and amounts the text mentions.
+- :mod:`.entities` — organisations, places and amounts the text mentions;
+- :mod:`.subjects` — the act's ACTES subject ("matière"), stated by the text or inferred.
 
 The output is deterministic: the same deliberation and ``ingested_at`` give the same triples.
 """
@@ -31,6 +32,7 @@ from delibgraph.mapping.people import (
     map_posts,
     map_session,
 )
+from delibgraph.mapping.subjects import map_subject
 from delibgraph.mapping.votes import Derivation, derive_yes_votes, map_votes
 from delibgraph.model import Deliberation
 from delibgraph.vocab import PREFIXES
@@ -92,6 +94,7 @@ def map_deliberation(
         map_posts(ctx)
         map_votes(ctx, session)
         map_act(ctx)
+        map_subject(ctx)
         map_entities(ctx)
         map_provenance(ctx, ingested_at)
     except MappingError as exc:  # e.g. a printed name that gives no person key

@@ -26,6 +26,7 @@ Conventions of the values read (white space always collapsed):
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,12 @@ from delibgraph.model import Deliberation, Entities, Source, Span
 from delibgraph.parse.assemble import Draft, is_empty, read_deliberation
 from delibgraph.parse.entities import find_amounts, find_named
 from delibgraph.parse.normalize import Document, Located
-from delibgraph.parse.segment import split_deliberations
+from delibgraph.parse.items import plan_document
+from delibgraph.parse.session import complete_items
 
 __all__ = ["parse_file", "parse_text"]
+
+logger = logging.getLogger(__name__)
 
 
 def _with_entities(draft: Draft, named: dict[str, tuple[Located[str], ...]] | None) -> Deliberation:
@@ -70,13 +74,18 @@ def parse_text(text: str, source: Source, *, ner: bool = True) -> list[Deliberat
     ``ner=False`` skips spaCy (organisations and places stay empty; amounts are still read).
     """
     doc = Document.of(text)
+    plan = plan_document(doc)
     drafts = [
-        draft
-        for draft in (
-            read_deliberation(doc, start, end, source) for start, end in split_deliberations(doc)
-        )
-        if not is_empty(draft.deliberation)
+        read_deliberation(doc, item.start, item.end, source, heading_title=item.title_start)
+        for item in plan.items
     ]
+    if plan.several:
+        preamble = read_deliberation(doc, *plan.preamble, source) if plan.preamble else None
+        completed = complete_items(doc, plan, drafts, preamble)
+        for warning in completed.warnings:
+            logger.warning("%s: %s", source.path, warning)
+        drafts = completed.drafts
+    drafts = [draft for draft in drafts if not is_empty(draft.deliberation)]
     if not drafts:
         raise ParseError(
             "no deliberation found: no number, no title and no vote", source=source.path

@@ -7,6 +7,7 @@ Every field records the span it was read from in ``spans``: top-level fields ("n
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -15,25 +16,23 @@ from typing import Any
 from delibgraph.actes import parse_actes_id
 from delibgraph.errors import ModelError
 from delibgraph.model import (
-    AbsentMember,
     ActesId,
     Authority,
     Deliberation,
     Prefecture,
     Rapporteur,
-    RepresentedMember,
     Session,
     Signature,
     Source,
     Span,
     Vote,
 )
-from delibgraph.names import person_key, strip_accents
 from delibgraph.parse import segment
+from delibgraph.parse.attendance import Member, list_spans, read_members, same_office, with_members
 from delibgraph.parse.closing import read_closing
 from delibgraph.parse.header import read_header
 from delibgraph.parse.normalize import Document, Located, OffsetText, paragraphs
-from delibgraph.parse.people import clean_name, parse_names
+from delibgraph.parse.people import clean_name
 from delibgraph.parse.votes import COUNT_KEYS, read_vote
 
 logger = logging.getLogger(__name__)
@@ -54,11 +53,17 @@ _ROLE_ONLY = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """A deliberation read without named entities, and the body text NER will read."""
+    """A deliberation read without named entities, the body text NER will read, and what a
+    whole-séance document needs to complete it (:mod:`.session`)."""
 
     deliberation: Deliberation
     body: OffsetText
     document: Document
+    members: tuple[Member, ...] = ()
+    lists: tuple[segment.AttendanceList, ...] = ()
+    vote_start: int | None = None  # where the vote block starts
+    start: int = 0
+    end: int = 0
 
 
 class _Spans:
@@ -82,68 +87,6 @@ def _value(found: Located[str] | None) -> str | None:
     return found.value if found else None
 
 
-def _same_office(role: str | None, president_role: str | None) -> bool:
-    """True when an office named in the text ("le Maire") is the president's stated role."""
-    if not role or not president_role:
-        return False
-    return _fold(role).startswith(_fold(president_role)) or _fold(president_role).startswith(
-        _fold(role)
-    )
-
-
-def _fold(text: str) -> str:
-    return strip_accents(text).lower().replace("madame ", "").replace("monsieur ", "").strip()
-
-
-def _attendance(
-    doc: Document,
-    lists: tuple[segment.AttendanceList, ...],
-    president: tuple[str | None, str | None],
-    spans: _Spans,
-) -> tuple[tuple[str, ...], tuple[RepresentedMember, ...], tuple[AbsentMember, ...]]:
-    """Present, represented and absent members; a holder named by office ("le Maire") is the
-    president when the header gives the president that office."""
-    present: list[Located[str]] = []
-    represented: list[tuple[Located[str], Located[str] | None, str | None]] = []
-    absent: list[tuple[Located[str], bool | None]] = []
-    blocks: dict[str, list[tuple[int, int]]] = {"present": [], "represented": [], "absent": []}
-    for block in lists:
-        if block.kind == "other":
-            continue
-        blocks[block.kind].append((block.heading[0], block.body[1]))
-        for entry in parse_names(doc, *block.body, bare_a=block.proxy_heading):
-            holder_name = _value(entry.holder)
-            role = entry.holder_role
-            if holder_name is None and role is not None and _same_office(role.value, president[1]):
-                holder_name = president[0]
-            if entry.holder is not None or entry.holder_role is not None:
-                represented.append((entry.name, entry.holder or entry.holder_role, holder_name))
-            elif block.kind == "represented":
-                represented.append((entry.name, None, None))
-            elif block.kind == "present":
-                present.append(entry.name)
-            else:
-                absent.append((entry.name, block.excused))
-    # A member listed as absent and also as giving a proxy is represented, not absent.
-    represented_keys = {person_key(name.value) for name, _, _ in represented}
-    absent = [(name, excused) for name, excused in absent
-              if person_key(name.value) not in represented_keys]  # fmt: skip
-    for index, name in enumerate(present):
-        spans.add(f"present[{index}]", name)
-    for index, (name, holder_span, _) in enumerate(represented):
-        spans.add(f"represented[{index}]", name)
-        spans.add(f"represented[{index}].proxy_holder", holder_span)
-    for index, (name, _) in enumerate(absent):
-        spans.add(f"absent[{index}]", name)
-    for kind, ranges in blocks.items():
-        spans.add_union(kind, ranges)
-    return (
-        tuple(name.value for name in present),
-        tuple(RepresentedMember(name.value, holder) for name, _, holder in represented),
-        tuple(AbsentMember(name.value, excused) for name, excused in absent),
-    )
-
-
 def _rapporteur(
     doc: Document,
     found: segment.Rapporteur | None,
@@ -163,7 +106,7 @@ def _rapporteur(
         spans.add("rapporteur.role", found.who)
     elif role:
         spans.add("rapporteur.role", found.role)
-    if name is None and _same_office(role, president[1]):
+    if name is None and same_office(role, president[1]):
         name = president[0]
     if name:
         spans.add("rapporteur.name", found.who)
@@ -218,14 +161,22 @@ def _actes(found: Located[str] | None, source: str) -> ActesId | None:
         return None
 
 
-def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Draft:
-    """Read the deliberation in ``doc.text[start:end]``; missing blocks give None."""
+def read_deliberation(
+    doc: Document, start: int, end: int, source: Source, *, heading_title: int | None = None
+) -> Draft:
+    """Read the deliberation in ``doc.text[start:end]``; missing blocks give None.
+
+    ``heading_title`` is where a title printed on the item's heading line starts
+    ("Délibération n° 2023-004 : Cession d'un terrain …").
+    """
     spans = _Spans(doc)
     anchors = segment.find_anchors(doc, start, end)
-    header = read_header(doc, start, end, anchors.lists_start)
-    blocks = segment.find_blocks(doc, anchors, header.end)
+    lists_end = max((lst.body[1] for lst in anchors.lists), default=None)
+    after_lists = (lists_end, anchors.zone_end) if lists_end is not None else None
+    header = read_header(doc, start, end, anchors.lists_start, after_lists)
+    blocks = segment.find_blocks(doc, anchors, header.end, heading_title)
     president = (_value(header.president), _value(header.president_role))
-    present, represented, absent = _attendance(doc, blocks.lists, president, spans)
+    members = read_members(doc, blocks.lists, president)
     closing = read_closing(doc, blocks.tail_start, end, start)
     actes = _actes(closing.actes_id, source.path)
     siren = actes.siren if actes else _value(header.siren)
@@ -274,9 +225,6 @@ def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Dr
             president=_value(header.president),
         ),
         members_in_office=header.members_in_office.value if header.members_in_office else None,
-        present=present,
-        represented=represented,
-        absent=absent,
         theme=_value(header.theme),
         title=doc.value(*blocks.title) or None if blocks.title else None,
         rapporteur=_rapporteur(doc, blocks.rapporteur, president, spans),
@@ -296,7 +244,17 @@ def read_deliberation(doc: Document, start: int, end: int, source: Source) -> Dr
         annexes=tuple(a.value for a in closing.annexes),
         spans=spans.spans,
     )
-    return Draft(deliberation, body, doc)
+    if header.theme and blocks.title and blocks.title[0] <= header.theme.start < blocks.title[1]:
+        deliberation = _without_theme(deliberation)
+    deliberation = with_members(deliberation, doc, members, list_spans(doc, blocks.lists))
+    vote_start = blocks.vote[0] if blocks.vote else None
+    return Draft(deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end)
+
+
+def _without_theme(d: Deliberation) -> Deliberation:
+    """A "theme" that is a line of the title is no theme."""
+    spans = {key: span for key, span in d.spans.items() if key != "theme"}
+    return dataclasses.replace(d, theme=None, spans=spans)
 
 
 def is_empty(deliberation: Deliberation) -> bool:

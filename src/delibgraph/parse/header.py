@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from delibgraph.parse.dates import DATE_PATTERN, find_words_date, parse_date
+from delibgraph.parse.items import ITEM_HEADING
 from delibgraph.parse.normalize import Document, Located, collapse, title_case_fr
 from delibgraph.parse.people import PARTICLES, looks_like_name, strip_honorific
 from delibgraph.parse.place import read_mode_and_place
@@ -25,6 +26,7 @@ _I = re.IGNORECASE
 _NUMBER = re.compile(
     r"D[ée]lib[ée]ration\s*(?:n\s*°|num[ée]ro)\s*:?\s*(?P<num>[A-Z0-9](?:[\w/-]|\.(?=\w))*)", _I
 )
+_CITED = re.compile(r"\b(?:la|une|sa|cette|de|par|vu|notre|leur)\s+$", re.IGNORECASE)
 _SEANCE = re.compile(
     rf"\b(?:S[ée]ance|R[ée]union|Session)\b(?P<mid>[^\n:]{{0,80}}?)\s+du\s+(?P<date>{DATE_PATTERN})"
     rf"|\bDate\s+de\s+(?:la\s+)?s[ée]ance\s*:\s*(?P<date2>{DATE_PATTERN})",
@@ -70,12 +72,14 @@ _PREPOSITION = re.compile(r"\s*(?:(?:du|de\s+la|des|de)\s+|de\s+l'\s*|d'\s*)", _
 _AUTHORITY_LINE = re.compile(
     r"^[ \t]*(?P<name>(?:COMMUNE|VILLE|MAIRIE|M[ÉE]TROPOLE|COMMUNAUT[ÉE]\s+(?:D'AGGLOM[ÉE]RATION"
     r"|DE\s+COMMUNES|URBAINE)|D[ÉE]PARTEMENT|R[ÉE]GION|Commune|Ville|Métropole|Département"
-    r"|Région)\s+(?:DE|DU|DES|D'|de|du|des|d')\s*[^\n,:]{2,60}?)[ \t]*$",
+    r"|Région|Communauté\s+(?:d'agglomération|de\s+communes|urbaine))"
+    r"\s+(?:DE|DU|DES|D'|de|du|des|d')\s*[^\n,:]{2,60}?"
+    r"|[A-ZÀ-Ý][\w'’ -]{1,40}?\s+(?:M[ÉE]TROPOLE|Métropole))[ \t]*$",
     re.MULTILINE,
 )
 _AUTHORITY_RANK = ("commune", "ville", "mairie", "metropole", "communaute", "departement", "region")
 _MEMBERS = re.compile(
-    r"(?:(?:membres|conseillers|[ée]lus)(?:\s+\w+)?\s+en\s+exercice|^[ \t]*en\s+exercice)"
+    r"(?:(?:membres|conseillers|[ée]lus)(?:\s+[\w'’]+){0,4}?\s+en\s+exercice|^[ \t]*en\s+exercice)"
     r"\s*:?\s*(?P<n>\d{1,4})\b",
     _I | re.MULTILINE,
 )
@@ -91,8 +95,14 @@ _NOT_A_THEME = re.compile(
     _I,
 )
 _LINE = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.-?)+$")
 _SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)\.(?=\s|$)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_OPENING = re.compile(
+    r"s'est\s+r[ée]unie?|se\s+sont\s+(?:r[ée]unis|assembl[ée]s)|sous\s+la\s+pr[ée]sidence"
+    r"|(?:d[ûu]ment|l[ée]galement|r[ée]guli[èe]rement)\s+convoqu[ée]",
+    re.IGNORECASE,
+)
 _DANGLING_WORD = re.compile(r"\b(?:de|du|des|la|le|les|et|en|sur|l'|d')\s*$", _I)
 _FOLD = str.maketrans("éèêàçÉÈ", "eeeacee")
 
@@ -134,8 +144,15 @@ def _name_case(found: Located[str] | None) -> Located[str] | None:
 
 
 def _number(doc: Document, start: int, end: int) -> Located[str] | None:
-    match = _NUMBER.search(doc.view, start, end)
-    return Located(match["num"], *match.span("num")) if match else None
+    """The number on an item heading line, else the first one not cited in a sentence ("Vu
+    la délibération n° 2020-031 …")."""
+    heading = ITEM_HEADING.search(doc.view, start, end)
+    if heading:
+        return Located(heading["number"], *heading.span("number"))
+    for match in _NUMBER.finditer(doc.view, start, end):
+        if not _CITED.search(doc.view, max(start, match.start() - 12), match.start()):
+            return Located(match["num"], *match.span("num"))
+    return None
 
 
 def _session(
@@ -168,14 +185,14 @@ def president_name(text: str) -> tuple[str, str] | None:
     words: list[str] = []
     last_raw = ""
     for raw in text.split():
-        word = raw.rstrip(",.;)")
+        word = raw if _INITIALS.match(raw) else raw.rstrip(",.;)")
         if not word or _ROLE_STOP.match(word):
             break
         if word not in PARTICLES and not looks_like_name(word):
             break
         words.append(word)
         last_raw = word
-        if word != raw and not re.fullmatch(r"[A-Z]\.", raw):
+        if word != raw and not _INITIALS.match(raw):
             break
     while words and words[-1] in PARTICLES:
         words.pop()
@@ -289,14 +306,36 @@ def _sentence_end(doc: Document, pos: int, limit: int) -> int:
     return doc.line_end(match.start()) if match else pos
 
 
-def read_header(doc: Document, start: int, end: int, lists_start: int) -> Header:
+def _opening_after_lists(doc: Document, region: tuple[int, int] | None) -> tuple[int, int]:
+    """The opening sentence's paragraph when it is printed after the lists (a layout in two
+    columns read left column first), else an empty range."""
+    if region is None:
+        return (0, 0)
+    match = _OPENING.search(doc.view, *region)
+    if match is None:
+        return (0, 0)
+    blank = _BLANK_LINE.search(doc.view, match.end(), region[1])
+    before = [m.end() for m in _BLANK_LINE.finditer(doc.view, region[0], match.start())]
+    return (before[-1] if before else region[0], blank.start() if blank else region[1])
+
+
+def read_header(
+    doc: Document,
+    start: int,
+    end: int,
+    lists_start: int,
+    after_lists: tuple[int, int] | None = None,
+) -> Header:
     """Read the header fields of the deliberation in ``[start, end)``.
 
     ``lists_start`` is where the first attendance list (or, failing one, the title zone)
     begins: the séance, opening sentence, place, president, authority and theme are looked
-    for before it; the number and members in office anywhere.
+    for before it; the number and members in office anywhere. ``after_lists`` is the zone
+    between the lists and the rapporteur: an opening sentence printed there gives what the
+    part before the lists does not.
     """
     view = doc.view
+    late = _opening_after_lists(doc, after_lists)
     number = _number(doc, start, end)
     session_date, kind = _session(doc, start, lists_start)
     words = find_words_date(view, start, lists_start)
@@ -308,12 +347,21 @@ def read_header(doc: Document, start: int, end: int, lists_start: int) -> Header
             session_date.value,
             words_date.value,
         )
+    if words_date is None and late[1] > late[0]:
+        words = find_words_date(view, *late)
+        words_date = Located(words.date, words.start, words.end) if words else None
     if kind is None:
-        kind_match = _KIND_IN_HEADER.search(view, start, lists_start)
+        kind_match = _KIND_IN_HEADER.search(view, start, lists_start) or _KIND_IN_HEADER.search(
+            view, *late
+        )
         if kind_match:
             kind = Located(kind_match[1].lower(), *kind_match.span(1))
     mode, place = read_mode_and_place(doc, start, lists_start)
+    if mode is None and place is None:
+        mode, place = read_mode_and_place(doc, *late)
     president, president_role = _president(doc, start, lists_start)
+    if president is None:
+        president, president_role = _president(doc, *late)
     authority, body, extract_end = _authority_and_body(doc, start, lists_start)
     members_match = _MEMBERS.search(view, start, end)
     members = Located(int(members_match["n"]), *members_match.span("n")) if members_match else None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from delibgraph.model import Span
+from delibgraph.parse.layout import repair
 
 T_co = TypeVar("T_co", covariant=True)
 
@@ -68,9 +69,17 @@ _TITLE_GENERIC = frozenset(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
+# An apostrophe lost in extraction ("L an", "s est", "d approuver", "qu à"): an elided word
+# alone before a vowel. The view gets the apostrophe back (the text keeps what is printed).
+_LOST_APOSTROPHE = re.compile(
+    r"(?<![\w'])((?:[lLdDsSnNjJmMcCtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)) "
+    r"(?=[aeiouyhàâäéèêëîïôöûùüAEIOUYHÀÂÉÈÊÎÔÛ])"
+)
+
+
 def matching_view(text: str) -> str:
     """The text with look-alike characters folded, same length, for pattern matching."""
-    return text.translate(_VIEW_TABLE)
+    return _LOST_APOSTROPHE.sub(r"\1'", text.translate(_VIEW_TABLE))
 
 
 def collapse(text: str) -> str:
@@ -120,41 +129,79 @@ def paragraphs(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One extracted text with its matching view and the offsets where its lines start."""
+    """One extracted text, as read: its reading text, matching view and line starts.
+
+    ``text`` is the *reading text* (see :mod:`.layout`): the source text, or the source with
+    its layout repaired (page furniture dropped, columns unfolded, a flattened document broken
+    into lines). ``source_offsets`` maps each reading offset to the source offset (None when
+    the reading text is the source); :meth:`span` gives spans in the source text, so that they
+    always point into the file as extracted.
+    """
 
     text: str
     view: str
     line_starts: tuple[int, ...]
+    source_offsets: tuple[int, ...] | None = None
+    source_line_starts: tuple[int, ...] = (0,)
 
     @classmethod
     def of(cls, text: str) -> Document:
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer("\n", text))
-        return cls(text=text, view=matching_view(text), line_starts=tuple(starts))
+        reading = repair(text)
+        return cls(
+            text=reading.text,
+            view=matching_view(reading.text),
+            line_starts=_line_starts(reading.text),
+            source_offsets=reading.offsets,
+            source_line_starts=_line_starts(text) if reading.offsets is not None else (),
+        )
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
-        return bisect.bisect_right(self.line_starts, offset)
+        """1-based line number, in the source text, of a reading offset."""
+        if self.source_offsets is None:
+            return bisect.bisect_right(self.line_starts, offset)
+        return bisect.bisect_right(self.source_line_starts, self._source(offset))
+
+    def _source(self, offset: int) -> int:
+        offsets = self.source_offsets
+        if offsets is None:
+            return offset
+        return offsets[min(offset, len(offsets) - 1)] if offsets else 0
 
     def line_start(self, offset: int) -> int:
-        return self.line_starts[self.line_of(offset) - 1]
+        """Reading offset where the reading line holding ``offset`` starts."""
+        return self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
 
     def line_end(self, offset: int) -> int:
         """Offset of the end of the line holding ``offset`` (the ``\\n`` or the text end)."""
-        index = self.line_of(offset)
+        index = bisect.bisect_right(self.line_starts, offset)
         return self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.text)
 
     def span(self, start: int, end: int) -> Span:
-        """The span of ``text[start:end]`` with leading and trailing white space trimmed."""
+        """The source span of ``text[start:end]``, leading and trailing white space trimmed."""
+        end = min(end, len(self.text))
+        start = min(start, end)
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        return Span(line=self.line_of(start), start=start, end=end)
+        if self.source_offsets is None:
+            return Span(line=self.line_of(start), start=start, end=end)
+        if start == end:
+            at = self._source(start)
+            return Span(line=self.line_of(start), start=at, end=at)
+        mapped = self.source_offsets[start:end]
+        first, last = min(mapped), max(mapped) + 1
+        return Span(line=bisect.bisect_right(self.source_line_starts, first), start=first, end=last)
 
     def value(self, start: int, end: int) -> str:
         """``text[start:end]`` as one line: lines joined, white space collapsed."""
         return join_lines(self.text[start:end])
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return tuple(starts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,37 +16,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from delibgraph.parse.normalize import Document, Located, join_lines
-
-HONORIFIC_PATTERN = (
-    r"(?:M\.|MM\.|Mme\.?|MME\.?|Mmes\.?|MMES\.?|Mlle\.?|Mr\.?|Dr\.?|Monsieur|MONSIEUR|Madame"
-    r"|MADAME|Mademoiselle|Messieurs|MESSIEURS|Mesdames|MESDAMES)"
+from delibgraph.parse.listsplit import cut_labels, name_runs, without_labels
+from delibgraph.parse.nametokens import (
+    HONORIFIC_PATTERN,
+    NAME_TOKEN,
+    PARTICLES,
+    PROXY_CONNECTOR,
+    is_caps_word,
 )
+from delibgraph.parse.normalize import Document, Located, collapse, join_lines
+
+__all__ = ["HONORIFIC_PATTERN", "OFFICE", "PARTICLES", "ListEntry", "clean_name", "parse_names"]
+
+_NAME_TOKEN = NAME_TOKEN
+_PROXY_CONNECTOR = PROXY_CONNECTOR
+_is_caps_word = is_caps_word
+
 _HONORIFICS = re.compile(rf"^(?:{HONORIFIC_PATTERN}(?:\s+|$))+")
 _STARTS_WITH_HONORIFIC = re.compile(rf"^\s*{HONORIFIC_PATTERN}\s")
-PARTICLES = frozenset(
-    {"de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "den", "di", "da", "dos",
-     "del", "della", "y", "ben", "bin", "ibn", "al", "el", "ter"}
-)  # fmt: skip
-_NAME_TOKEN = re.compile(
-    r"^(?:(?:[dl]['’])?[^\W\d_][^\W\d_'’.\-]*(?:['’\-][^\W\d_]+)*\.?|(?:[^\W\d_]\.-?)+)$"
-)
 _ROLE_WORDS = re.compile(
     r"^(?:maire|adjointe?s?|conseill[eè]re?s?|pr[ée]sidente?s?|vice-pr[ée]sidente?s?|"
     r"d[ée]l[ée]gu[ée]e?s?|municipa(?:l|le|ux|les)|communautaires?|m[ée]tropolitaine?s?|"
     r"d[ée]partementa(?:l|le|ux|les)|au|aux|à|la|le)$",
     re.IGNORECASE,
 )
-_PROXY_CONNECTOR = re.compile(
-    r"(?:\b(?:qui\s+)?(?:a|ont|ayant|avait)\s+donn[ée]e?s?\s+(?:(?:son|sa|leur)\s+)?"
-    r"|\bdonn(?:e|ant|ent)\s+(?:(?:son|sa|leur)\s+)?)?"
-    r"\b(?:pouvoirs?|procurations?|mandat|d[ée]l[ée]gation(?:\s+de\s+vote)?)\s*"
-    r"(?:[àa]|au\s+profit\s+d[e']|en\s+faveur\s+d[e'])\s*"
-    r"|\brepr[ée]sent[ée](?:\(e\)|e)?s?\s+par\s+"
-    r"|\s(?:->|=>|→)\s*",
-    re.IGNORECASE,
-)
-_BARE_A_CONNECTOR = re.compile(rf"\s[àa]\s+(?={HONORIFIC_PATTERN}\s|[A-ZÀ-Ý])")
+_BARE_A_CONNECTOR = re.compile(rf"\s(?:[àa]|par)\s+(?={HONORIFIC_PATTERN}\s|[A-ZÀ-Ý])")
 # A person named by office: "Mme le Maire", "M. le Président".
 OFFICE = re.compile(
     rf"^(?:{HONORIFIC_PATTERN}\s+)?l[ea]\s+(?P<office>(?:Vice-)?(?:Maire|Pr[ée]sidente?))\b"
@@ -71,6 +65,7 @@ class ListEntry:
     name: Located[str]
     holder: Located[str] | None = None
     holder_role: Located[str] | None = None  # "le Maire": a holder named by office only
+    item: tuple[int, int] = (0, 0)  # the whole list item, notes included
 
 
 def strip_honorific(text: str) -> tuple[str, bool]:
@@ -81,13 +76,54 @@ def strip_honorific(text: str) -> tuple[str, bool]:
     return text[match.end() :].strip(), True
 
 
+def _keep_maiden(match: re.Match[str]) -> str:
+    """A parenthesis holding a name in capitals (a maiden name) stays; a note goes."""
+    inner = match.group()[1:-1].strip()
+    letters = [c for c in inner if c.isalpha()]
+    is_name = (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and any(c in "AEIOUYÀÂÄÉÈÊËÎÏÔÖÛÙÜ" for c in letters)
+        and all(_NAME_TOKEN.match(w) for w in inner.split())
+    )
+    return f" ({inner}) " if is_name else " "
+
+
+def name_before_note(text: str) -> str:
+    """The name at the start of ``text`` when a note in lower case follows it: "MONTEIL Claire
+    pour les points 1 et 2" → "MONTEIL Claire", "Peyronnet par procuration" → "Peyronnet"."""
+    words = text.split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        starts_lower = word[:1].islower()
+        next_word = words[index + 1] if index + 1 < len(words) else ""
+        if starts_lower and not (word in PARTICLES and next_word[:1].isupper()):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _trim(text: str) -> str:
+    """Trailing punctuation off, but not the parenthesis closing a kept maiden name."""
+    trimmed = _TRAILING_NOISE.sub("", text)
+    return trimmed + ")" if trimmed.count("(") > trimmed.count(")") else trimmed
+
+
 def clean_name(text: str) -> str | None:
-    """A printed name without honorific, notes or punctuation; None if it is not a name."""
+    """A printed name without honorific, notes or punctuation; None if it is not a name.
+
+    A maiden name in parentheses is kept ("Aurélie MEYNADIER (BERTHÉZÈNE)"); other
+    parentheses ("(arrivée à partir du point 2)") and a trailing note in lower case ("par
+    procuration") are not part of the name.
+    """
     text = join_lines(_TRAILING_COUNT.sub("", text))
-    text = _PARENTHETICAL.sub(" ", text)
+    text = collapse(_PARENTHETICAL.sub(_keep_maiden, text))
     text, _ = strip_honorific(_LEADING_NOISE.sub("", text))
-    text = _TRAILING_NOISE.sub("", text)
-    return text if looks_like_name(text) and not _NOBODY.match(text) else None
+    text = _trim(text)
+    if not looks_like_name(_PARENTHETICAL.sub(" ", text)):
+        text = _trim(name_before_note(text))
+    plain = _PARENTHETICAL.sub(" ", text)
+    return text if looks_like_name(plain) and not _NOBODY.match(plain.strip()) else None
 
 
 def _name_words(words: list[str]) -> bool:
@@ -110,10 +146,6 @@ def looks_like_name(text: str) -> bool:
         return False
     return _name_words(words)
 
-
-def _is_caps_word(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_whole_name(fragment: str) -> bool:
@@ -139,8 +171,16 @@ def is_whole_name(fragment: str) -> bool:
     return had_honorific and _is_caps_word(words[0])
 
 
+def _between_numbers(view: str, start: int, end: int, at: int, width: int) -> bool:
+    """True when the separator at ``at`` joins two numbers ("points 1, 2 et 3")."""
+    before = view[start:at].rstrip()
+    after = view[at + width : end].lstrip()
+    return bool(before[-1:].isdigit() and after[:1].isdigit())
+
+
 def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at ``,``, ``;`` and the word "et", outside parentheses."""
+    """Split at ``,``, ``;``, " - " and the word "et", outside parentheses and not between
+    two numbers."""
     segments: list[tuple[int, int]] = []
     depth = 0
     segment_start = start
@@ -152,7 +192,8 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (
-            ch in ",;"
+            ch == ";"
+            or (ch == "," and not _between_numbers(view, start, end, i, 1))
             or (
                 ch == "-"
                 and (i == start or view[i - 1].isspace())
@@ -167,6 +208,7 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
             and view[i : i + 2] == "et"
             and (i == start or view[i - 1].isspace())
             and (i + 2 == end or (i + 2 < end and view[i + 2].isspace()))
+            and not _between_numbers(view, start, end, i, 2)
         ):
             segments.append((segment_start, i))
             segment_start = i + 2
@@ -217,16 +259,21 @@ def split_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
     before it.
     """
     items: list[tuple[int, int]] = []
-    for seg_start, seg_end in _hard_segments(view, start, end):
-        for item_start, item_end in _line_segments(view, seg_start, seg_end):
-            text = view[item_start:item_end]
+    segments = [
+        segment
+        for part_start, part_end in cut_labels(view, start, end)
+        for segment in _hard_segments(view, part_start, part_end)
+    ]
+    for seg_start, seg_end in segments:
+        for line_start, line_end in _line_segments(view, seg_start, seg_end):
+            text = view[line_start:line_end]
             if not text.strip():
                 continue
             lead = len(text) - len(text.lstrip(" \t\n("))
-            if items and _PROXY_CONNECTOR.match(view, item_start + lead):
-                items[-1] = (items[-1][0], item_end)
+            if items and _PROXY_CONNECTOR.match(view, line_start + lead):
+                items[-1] = (items[-1][0], line_end)
             else:
-                items.append((item_start, item_end))
+                items.extend(name_runs(view, line_start, line_end))
     return items
 
 
@@ -252,7 +299,7 @@ def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
         match = _BARE_A_CONNECTOR.search(view, start, end)
     if match is None:
         name = _located_name(doc, start, end)
-        return ListEntry(name) if name else None
+        return ListEntry(name, item=(start, end)) if name else None
     name = _located_name(doc, start, match.start())
     if name is None:
         return None
@@ -263,7 +310,7 @@ def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
         if office:
             offset = doc.text.index(office["office"], match.end(), end)
             role = Located(office["office"], offset, offset + len(office["office"]))
-    return ListEntry(name, holder, role)
+    return ListEntry(name, holder, role, (start, end))
 
 
 def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) -> list[ListEntry]:
@@ -276,17 +323,21 @@ def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
     return entries
 
 
-def list_pieces(line: str) -> list[str]:
-    """The name pieces of one line of a list: notes and proxy phrases taken out."""
-    text = _OPEN_PAREN_TAIL.sub(" ", _PARENTHETICAL.sub(" ", line))
+def list_pieces(line: str, *, bare_a: bool = False) -> list[str]:
+    """The name pieces of one line of a list: notes, group labels and proxy phrases taken
+    out, names printed without separator apart. ``bare_a``: "X à Y" names a proxy holder."""
+    text = _OPEN_PAREN_TAIL.sub(" ", _PARENTHETICAL.sub(" ", without_labels(line)))
     text = _PROXY_CONNECTOR.sub(",", _CLOSE_PAREN_HEAD.sub(" ", text))
+    if bare_a:
+        text = _BARE_A_CONNECTOR.sub(",", text)
     pieces = (_LEADING_NOISE.sub("", piece.strip()) for piece in LIST_SEPARATOR.split(text))
-    return [_TRAILING_NOISE.sub("", piece) for piece in pieces]
+    runs = (piece[a:b] for piece in pieces for a, b in name_runs(piece, 0, len(piece)))
+    return [_TRAILING_NOISE.sub("", run) for run in runs]
 
 
-def is_list_line(line: str) -> bool:
+def is_list_line(line: str, *, bare_a: bool = False) -> bool:
     """True when every item of ``line`` could belong to a name list."""
-    for piece in list_pieces(line):
+    for piece in list_pieces(line, bare_a=bare_a):
         rest, _ = strip_honorific(piece)
         words = rest.split()
         if words and (len(words) > 6 or not _name_words(words)):

@@ -50,7 +50,8 @@ _RAPPORTEUR = re.compile(
     rf"{_REPORT_VERB}"
     r"|^[ \t]*(?P<who2>(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
     rf"{_REPORT_VERB}"
-    r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?))?\s*$",
+    r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?"
+    r"(?:\n[ \t]*[a-zàâçéèêëîïôûù][^\n]{0,120}?)?))?\s*$",
     re.MULTILINE,
 )
 _DECISION_FORMULA = re.compile(
@@ -106,7 +107,7 @@ class AttendanceList:
     excused: bool | None
     heading: Range
     body: Range
-    proxy_heading: bool = False  # "Pouvoirs :" / "Procurations :": "X à Y" names a holder
+    proxy_heading: bool = False  # a list of proxies: "X à Y", "X par Y" name a holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,9 @@ def classify_heading(heading: str) -> tuple[str, bool | None] | None:
     return None
 
 
-def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int]) -> int:
+def _list_body_end(
+    doc: Document, body_start: int, limit: int, headings: set[int], *, proxies: bool = False
+) -> int:
     """Where the name list starting at ``body_start`` ends.
 
     The list runs over lines of names; it stops at a blank line, the next heading, a line
@@ -190,14 +193,14 @@ def _list_body_end(doc: Document, body_start: int, limit: int, headings: set[int
                 break
         else:
             continues = depth > 0 or dangling
-            if seen_content and not continues and not is_list_line(line):
+            if seen_content and not continues and not is_list_line(line, bare_a=proxies):
                 break
-            pieces = list_pieces(stripped)
+            pieces = list_pieces(stripped, bare_a=proxies)
             first_words = len(strip_honorific(pieces[0])[0].split()) if pieces else 0
             if not continues and pending_words + first_words > 7:
                 break
             depth = max(0, depth + line.count("(") - line.count(")"))
-            dangling = bool(_DANGLING_CONNECTOR.search(stripped))
+            dangling = bool(_DANGLING_CONNECTOR.search(stripped)) or stripped.endswith("-")
             # Words a name broken at this line end carries onto the next line: none after a
             # separator or a whole name ("Étienne de la FORGE" then "Catherine de la MOTTE").
             last = pieces[-1] if pieces else ""
@@ -221,17 +224,17 @@ def find_lists(doc: Document, start: int, end: int) -> list[AttendanceList]:
         kind = classify_heading(heading)
         if kind is None:
             continue
-        body_end = _list_body_end(doc, match.end(), end, heading_starts)
+        proxies = kind[0] == "represented"
+        body_end = _list_body_end(doc, match.end(), end, heading_starts, proxies=proxies)
         if _NUMERIC_LIST.match(doc.view[match.end() : body_end]):
             continue  # "Présents : 75" is a count, not a list
-        lowered = heading.lower()
         lists.append(
             AttendanceList(
                 kind=kind[0],
                 excused=kind[1],
                 heading=(match.start("head"), match.end()),
                 body=(match.end(), body_end),
-                proxy_heading=lowered.startswith(("pouvoir", "procuration")),
+                proxy_heading=proxies,
             )
         )
     return lists
@@ -269,12 +272,21 @@ def _skip_blank(doc: Document, pos: int, limit: int) -> int:
 
 
 def _find_title(
-    doc: Document, after: int, limit: int, search_from: int, *, labelled_only: bool
+    doc: Document,
+    after: int,
+    limit: int,
+    search_from: int,
+    *,
+    labelled_only: bool,
+    heading_title: int | None = None,
 ) -> Range | None:
-    """The title: after "Objet :", or the first paragraph after the header and lists."""
+    """The title: after "Objet :", on the item's heading line, or the first paragraph after
+    the header and lists."""
     label = _TITLE_LABEL.search(doc.view, search_from, limit)
     if label:
         return (label.end(), _paragraph_end(doc, label.end(), limit))
+    if heading_title is not None and heading_title < limit:
+        return (heading_title, _paragraph_end(doc, heading_title, limit))
     if labelled_only:
         return None
     start = _skip_blank(doc, after, limit)
@@ -352,7 +364,9 @@ def find_anchors(doc: Document, start: int, end: int) -> Anchors:
     return Anchors(start, end, rapporteur, intro, vote, closing, zone_end, lists)
 
 
-def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
+def find_blocks(
+    doc: Document, anchors: Anchors, header_end: int, heading_title: int | None = None
+) -> Blocks:
     """Locate the title, reasoning, decisions and vote blocks.
 
     ``header_end`` is where the header phrases (séance, opening sentence, authority, theme,
@@ -366,6 +380,7 @@ def find_blocks(doc: Document, anchors: Anchors, header_end: int) -> Blocks:
         anchors.zone_end,
         anchors.start,
         labelled_only=title_after <= anchors.start,
+        heading_title=heading_title,
     )
     decisions_end = anchors.vote if anchors.vote is not None else anchors.closing
     decisions: tuple[Range, ...] = ()

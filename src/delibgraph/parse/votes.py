@@ -180,6 +180,15 @@ def _inline_counts(
                 names[key] = found
 
 
+def find_method(doc: Document, start: int, end: int) -> Located[str] | None:
+    """The voting method a text states ("par voie électronique", "à main levée" …)."""
+    for name, pattern in _METHODS:
+        match = _first(pattern, doc, start, end)
+        if match:
+            return Located(name, *match.span())
+    return None
+
+
 def read_vote(
     doc: Document,
     vote: tuple[int, int] | None,
@@ -197,18 +206,9 @@ def read_vote(
     method may be told earlier, from ``body_start`` ("il est procédé au vote à main levée").
     """
     start, end = vote if vote is not None else tail
-    method = None
-    for name, pattern in _METHODS:
-        match = _first(pattern, doc, tail[0], end)
-        if match:
-            method = Located(name, *match.span())
-            break
+    method = find_method(doc, tail[0], end)
     if method is None and body_start is not None:
-        for name, pattern in _METHODS:
-            match = _first(pattern, doc, body_start, end)
-            if match:
-                method = Located(name, *match.span())
-                break
+        method = find_method(doc, body_start, end)
     outcome = None
     for name, pattern, region_start in (
         ("rejected", _REJECTED, start),

@@ -8,6 +8,7 @@ Routes (``{base}`` is the public root the store's IRIs were minted under):
                                         service description (``sd:Service``)
 ``/sparql``                             query page (editor, library examples, table, CSV)
 ``/eli/…``, ``/id/…``                   dereferenceable IRIs: RDF or HTML by ``Accept``
+``/graph/…``                            a named graph (one deliberation, the version log)
 ``/catalog``                            DCAT-AP 3.0 catalogue
 ``/.well-known/void``                   VoID description
 ``/feed``, ``/feed/{n}``                LDES event stream of act versions, its pages
@@ -44,7 +45,7 @@ from .catalog import catalog, void_description
 from .dumps import dump_file, dumps_index, export_file
 from .errors import error_response
 from .feed import feed, feed_page
-from .linked_data import dereference
+from .linked_data import dereference, named_graph
 from .query_page import query_page
 from .readonly import check_store_folder
 from .sparql import query_endpoint
@@ -121,6 +122,7 @@ def create_app(
         Route("/exports/{name}", export_file, methods=["GET"]),
         Route("/eli/{path:path}", dereference, methods=["GET"]),
         Route("/id/{path:path}", dereference, methods=["GET"]),
+        Route("/graph/{path:path}", named_graph, methods=["GET"]),
     ]
     middleware = [
         Middleware(
@@ -150,6 +152,7 @@ def run_server(
     result_limit: int = DEFAULT_RESULT_LIMIT,
     workers: int = DEFAULT_WORKERS,
     info: PublicationInfo | None = None,
+    record_versions: bool = True,
     log_level: str = "info",
 ) -> None:
     """Serve ``store_path`` on ``host:port`` until interrupted (``delibgraph serve``).
@@ -168,6 +171,7 @@ def run_server(
         result_limit=result_limit,
         workers=workers,
         info=info,
+        record_versions=record_versions,
     )
     logging.getLogger("delibgraph.serve").setLevel(log_level.upper())
     uvicorn.run(app, host=host, port=port, log_level=log_level, lifespan="on")

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from .errors import not_acceptable
 from .negotiation import RDF_FORMATS, negotiate
-from .rdfout import etag_of, not_modified, rdf_response, serialize
+from .rdfout import cached_response, serialize
 from .state import server_state
 
 
@@ -21,9 +21,7 @@ def _graph_response(request: Request, graph: Graph) -> Response:
     chosen = negotiate(request, RDF_FORMATS)
     if chosen is None:
         return not_acceptable(request, RDF_FORMATS)
-    headers = {"Vary": "Accept", "Cache-Control": "no-cache"}
-    unchanged = not_modified(request, etag_of(serialize(graph, chosen)), headers)
-    return unchanged or rdf_response(graph, chosen, headers={"Cache-Control": "no-cache"})
+    return cached_response(request, serialize(graph, chosen), chosen.content_type, "no-cache")
 
 
 async def catalog(request: Request) -> Response:

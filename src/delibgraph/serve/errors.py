@@ -28,10 +28,10 @@ def error_response(
     fmt = choose(request.headers.get("accept"), (JSON_ERROR, HTML, TEXT_ERROR)) or JSON_ERROR
     if fmt is HTML:
         body = (
-            "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+            '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
             f"<title>{status} {html.escape(title)}</title></head><body>"
-            f"<h1>{status} {html.escape(title)}</h1><p id=\"error\">{html.escape(detail)}</p>"
-            "<p><a href=\"/\">delibgraph</a></p></body></html>\n"
+            f'<h1>{status} {html.escape(title)}</h1><p id="error">{html.escape(detail)}</p>'
+            '<p><a href="/">delibgraph</a></p></body></html>\n'
         )
     elif fmt is TEXT_ERROR:
         body = f"{status} {title}: {detail}\n"

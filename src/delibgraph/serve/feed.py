@@ -16,20 +16,11 @@ from delibgraph.publish.ldes import page_graph, stream_graph
 
 from .errors import error_response, not_acceptable
 from .negotiation import RDF_FORMATS, negotiate
-from .rdfout import etag_of, not_modified, serialize
+from .rdfout import cached_response, serialize
 from .state import server_state
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
-
-
-def _respond(request: Request, body: bytes, content_type: str, cache: str) -> Response:
-    headers = {"Cache-Control": cache, "Vary": "Accept"}
-    etag = etag_of(body)
-    unchanged = not_modified(request, etag, headers)
-    if unchanged is not None:
-        return unchanged
-    return Response(body, media_type=content_type, headers={**headers, "ETag": etag})
 
 
 async def feed(request: Request) -> Response:
@@ -38,7 +29,7 @@ async def feed(request: Request) -> Response:
     if chosen is None:
         return not_acceptable(request, RDF_FORMATS)
     graph = stream_graph(state.root, state.info, page_size=state.settings.feed_page_size)
-    return _respond(request, serialize(graph, chosen), chosen.content_type, REVALIDATE)
+    return cached_response(request, serialize(graph, chosen), chosen.content_type, REVALIDATE)
 
 
 async def feed_page(request: Request) -> Response:
@@ -53,4 +44,6 @@ async def feed_page(request: Request) -> Response:
         return not_acceptable(request, RDF_FORMATS)
     page = state.pages[index]
     body = serialize(page_graph(state.root, state.info, page), chosen)
-    return _respond(request, body, chosen.content_type, IMMUTABLE if page.full else REVALIDATE)
+    return cached_response(
+        request, body, chosen.content_type, IMMUTABLE if page.full else REVALIDATE
+    )

@@ -51,10 +51,14 @@ def definitions(pairs: Iterable[tuple[str, str | None]]) -> str:
     return f"<dl>\n{items}</dl>" if items else ""
 
 
-def bullet_list(items: Iterable[str], *, css_class: str | None = None) -> str:
+def bullet_list(
+    items: Iterable[str], *, css_class: str | None = None, element_id: str | None = None
+) -> str:
+    """A list of ``items`` (HTML already); an em dash when there is none."""
     attributes = f' class="{esc(css_class)}"' if css_class else ""
+    attributes += f' id="{esc(element_id)}"' if element_id else ""
     content = "".join(f"<li>{item}</li>\n" for item in items)
-    return f"<ul{attributes}>\n{content}</ul>" if content else "<p class=\"muted\">—</p>"
+    return f"<ul{attributes}>\n{content}</ul>" if content else f"<p{attributes}>—</p>"
 
 
 def json_ld_script(document: Mapping[str, object]) -> str:

@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDFS, SKOS
 
 from delibgraph.resources import resource_dir
-from delibgraph.vocab import OPENGOV, SCHEMA
+from delibgraph.vocab import DLG, OPENGOV, SCHEMA
 
 VOTE_OPTIONS = {
     "yes": "pour",
@@ -23,6 +23,7 @@ _OTHERS = {
     str(OPENGOV.YesCount): "pour",
     str(OPENGOV.NoCount): "contre",
     str(OPENGOV.AbstainCount): "abstention",
+    str(DLG.NotTakingPartCount): "ne prend pas part au vote",
     str(SCHEMA.OnlineEventAttendanceMode): "à distance (visioconférence)",
     str(SCHEMA.OfflineEventAttendanceMode): "en présentiel",
     str(SCHEMA.MixedEventAttendanceMode): "mixte (présentiel et à distance)",

@@ -6,6 +6,9 @@ authorities, bodies, persons, séances, vote events …) give the resource's des
 the deliberation, person and séance pages for those, a generic page for the others.
 ``?format=`` overrides ``Accept``. 404 when the store says nothing about the IRI, 406 when no
 offered format is acceptable.
+
+``GET {base}graph/…`` gives a whole named graph (one deliberation's, or the version log) in an
+RDF format.
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from delibgraph.errors import StoreError
+from delibgraph.publish.rdfterms import graph_from_triples
 from delibgraph.vocab import ELI, PERSON, SCHEMA
 
 from . import describe as describing
 from .browse import resource_page
 from .errors import error_response, not_acceptable
 from .negotiation import HTML, RDF_FORMATS, negotiate
-from .page_data import deliberation_view, person_view, seance_view
+from .page_data import deliberation_view, iri_ref, person_view, seance_view
 from .pages import deliberation_page, person_page, seance_page
 from .rdfout import rdf_response
 from .state import ServerState, server_state
@@ -49,6 +53,26 @@ async def dereference(request: Request) -> Response:
     if chosen is not HTML:
         return rdf_response(graph, chosen)
     return await run_in_threadpool(_html, state, iri)
+
+
+_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH $g { ?s ?p ?o } }"
+
+
+async def named_graph(request: Request) -> Response:
+    state = server_state(request)
+    iri = requested_iri(request, state)
+    try:
+        known = state.store.has_graph(iri)
+    except StoreError:
+        known = False
+    if not known:
+        return error_response(request, 404, f"there is no named graph <{iri}>")
+    chosen = negotiate(request, RDF_FORMATS)
+    if chosen is None:
+        return not_acceptable(request, RDF_FORMATS)
+    query = _GRAPH.replace("$g", iri_ref(iri))
+    result = await run_in_threadpool(state.store.query, query)
+    return rdf_response(graph_from_triples(result), chosen)
 
 
 def _html(state: ServerState, iri: str) -> Response:

@@ -2,7 +2,8 @@
 
 A format has a canonical media type, aliases that clients send for it (SPARQLWrapper asks
 ``application/x-json+ld`` for JSON-LD, ``application/json`` for SPARQL JSON …) and short names
-for the ``?format=`` parameter, which overrides ``Accept`` (links, CSV downloads, browsers).
+for the ``?format=`` parameter, which overrides ``Accept`` when it names an offered format
+(links, CSV downloads, browsers).
 The choice follows RFC 9110: each offer gets the quality of the most specific range that
 matches it; the highest quality wins, the server's order breaks ties; ``q=0`` refuses. No
 ``Accept`` header means the first offer.
@@ -125,10 +126,16 @@ def by_name(name: str, offers: Sequence[Format]) -> Format | None:
 
 
 def negotiate(request: Request, offers: Sequence[Format]) -> Format | None:
-    """``?format=`` when given (None if it names no offer), else ``Accept``."""
-    forced = request.query_params.get("format")
-    if forced:
-        return by_name(forced, offers)
+    """The first ``?format=`` value that names an offer, else the choice by ``Accept``.
+
+    ``format`` may repeat and hold comma-separated names (SPARQLWrapper sends
+    ``format=json-ld&format=application/ld+json,…``); values that name no offer are hints
+    for other servers and are ignored.
+    """
+    for value in request.query_params.getlist("format"):
+        for name in value.split(","):
+            if name.strip() and (named := by_name(name, offers)) is not None:
+                return named
     return choose(request.headers.get("accept"), offers)
 
 

@@ -116,7 +116,7 @@ SELECT ?person ?name ?option ?castBy ?castByName ?rule WHERE { GRAPH $g {
   OPTIONAL { ?person foaf:name ?name } OPTIONAL { ?person foaf:familyName ?family }
   OPTIONAL { ?vote dlg:castBy ?castBy . OPTIONAL { ?castBy foaf:name ?castByName } }
   OPTIONAL { ?vote dlg:derivedBy ?rule }
-} } ORDER BY ?option ?family ?name
+} } ORDER BY ?family ?name
 """
 _COUNTS = """
 SELECT ?type ?value WHERE { GRAPH $g {
@@ -130,6 +130,9 @@ SELECT ?kind ?n ?text WHERE { GRAPH $g {
           BIND (STRAFTER(STR(?part), "/annex/") AS ?n) }
 } } ORDER BY ?kind xsd:integer(?n)
 """
+
+
+_OPTION_ORDER = {"yes": 0, "no": 1, "abstain": 2, "not voting": 3}
 
 
 def _query(store: Store, template: str, **iris: str) -> list[dict[str, PythonValue | None]]:
@@ -161,7 +164,10 @@ def deliberation_view(store: Store, act: str) -> DeliberationView | None:
                 view.absent.append((person, role == "excused"))
             else:
                 view.not_voting.append(person)
-        for row in _query(store, _VOTES, g=view.graph, event=str(event)):
+        for row in sorted(
+            _query(store, _VOTES, g=view.graph, event=str(event)),
+            key=lambda r: _OPTION_ORDER.get(str(r["option"]), len(_OPTION_ORDER)),
+        ):
             cast_by = row["castBy"]
             view.votes.append(
                 CastVote(
@@ -253,7 +259,9 @@ def _seance(row: dict[str, PythonValue | None]) -> Link | None:
     seance = row.get("seance")
     if seance is None:
         return None
-    return Link(str(seance), f"séance du {row.get('seanceDate') or '?'}")
+    date = row.get("seanceDate")
+    label = date.strftime("%d/%m/%Y") if isinstance(date, dt.date) else "date inconnue"
+    return Link(str(seance), f"séance du {label}")
 
 
 def _maybe_link(iri: PythonValue | None, label: PythonValue | None) -> Link | None:

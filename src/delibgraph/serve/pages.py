@@ -98,18 +98,26 @@ def deliberation_page(
         for person, excused in view.absent
     ]
     body = [
-        f'<p class="lead">{esc(title)}</p>',
+        f'<p class="lead" id="title">{esc(title)}</p>',
         facts,
         f'<h2 id="present">Présents ({len(view.present)})</h2>',
-        bullet_list([_person_link(p) for p in view.present], css_class="names"),
+        bullet_list(
+            [_person_link(p) for p in view.present], css_class="names", element_id="present-list"
+        ),
         f'<h2 id="represented">Représentés ({len(view.represented)})</h2>',
-        bullet_list(represented, css_class="names"),
+        bullet_list(represented, css_class="names", element_id="represented-list"),
         f'<h2 id="absent">Absents ({len(view.absent)})</h2>',
-        bullet_list(absent, css_class="names"),
+        bullet_list(absent, css_class="names", element_id="absent-list"),
     ]
     if view.not_voting:
         body.append(f"<h2>Ne prennent pas part au vote ({len(view.not_voting)})</h2>")
-        body.append(bullet_list([_person_link(p) for p in view.not_voting], css_class="names"))
+        body.append(
+            bullet_list(
+                [_person_link(p) for p in view.not_voting],
+                css_class="names",
+                element_id="not-voting-list",
+            )
+        )
     body.append(_vote_section(view))
     if view.text("reasoning"):
         body.append("<h2>Exposé</h2>")
@@ -191,7 +199,12 @@ def _source_section(view: DeliberationView, versions: Sequence[Version]) -> str:
         f"<code>{esc(v.digest[:12])}</code>"
         for v in versions
     ]
-    return '<h2 id="source">Source et versions</h2>' + items + bullet_list(history)
+    return (
+        '<section id="source"><h2>Source et versions</h2>'
+        + items
+        + bullet_list(history, element_id="versions")
+        + "</section>"
+    )
 
 
 def _legislation_json_ld(view: DeliberationView, info: PublicationInfo) -> dict[str, object]:

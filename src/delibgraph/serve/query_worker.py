@@ -1,4 +1,5 @@
-"""The query worker process: ``python -m delibgraph.serve.query_worker FD STORE LIMIT``.
+"""The query worker process: ``python -m delibgraph.serve.query_worker FD STORE LIMIT``
+(the pool starts it through :func:`main`).
 
 Started by :class:`delibgraph.serve.workers.QueryPool`. It opens the store read-only, says it
 is ready, then answers one request after another on the socket ``FD`` (a
@@ -74,7 +75,9 @@ def execute(db: ox.Store, request: Request, limit: int) -> tuple[object, ...]:
             rows.append(tuple(wire(solution[name]) for name in variables))
         return ("ok", "solutions", variables, tuple(rows), None)
     except SyntaxError as exc:
-        return ("error", "syntax", syntax_error(exc, "SPARQL query").one_line())
+        error = syntax_error(exc, "SPARQL query")
+        where = f" (line {error.line}, column {error.column})" if error.line is not None else ""
+        return ("error", "syntax", f"{error.reason}{where}")
     except ValueError as exc:  # e.g. a default-graph-uri that is not an IRI
         return ("error", "syntax", f"bad request: {exc}")
     except (OSError, RuntimeError) as exc:

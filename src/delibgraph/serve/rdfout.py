@@ -64,4 +64,17 @@ def not_modified(request: Request, etag: str, headers: Mapping[str, str]) -> Res
     return None
 
 
-__all__ = ["RDF_FORMATS", "etag_of", "not_modified", "rdf_response", "serialize"]
+def cached_response(request: Request, body: bytes, content_type: str, cache: str) -> Response:
+    """``body`` with an ETag (its hash) and ``Cache-Control: cache``; 304 when the client
+    already holds it (``If-None-Match``)."""
+    headers = {"Cache-Control": cache, "Vary": "Accept"}
+    etag = etag_of(body)
+    unchanged = not_modified(request, etag, headers)
+    if unchanged is not None:
+        return unchanged
+    return Response(body, media_type=content_type, headers={**headers, "ETag": etag})
+
+
+__all__ = [
+    "RDF_FORMATS", "cached_response", "etag_of", "not_modified", "rdf_response", "serialize",
+]  # fmt: skip

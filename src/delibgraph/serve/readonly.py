@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Self
@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from delibgraph.errors import QueryError, StoreError
 from delibgraph.store import EXPORT_FORMATS, ExportFormat, QueryResult, RdfTriple, Row, Term
+from delibgraph.store.base import GraphData
 from delibgraph.store.convert import from_term, named_node, to_term
 from delibgraph.store.embedded import syntax_error
 from delibgraph.vocab import PREFIXES
@@ -37,9 +38,7 @@ _DISTINCT_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE
 def check_store_folder(path: Path) -> None:
     """Raise :class:`StoreError` unless ``path`` is an existing store folder."""
     if not path.is_dir() or not (path / "CURRENT").is_file():
-        raise StoreError(
-            f"no store at {path}: run `delibgraph ingest PATH --store {path}` first"
-        )
+        raise StoreError(f"no store at {path}: run `delibgraph ingest PATH --store {path}` first")
 
 
 class StoreLock:
@@ -98,6 +97,9 @@ class ReadOnlyStore:
     def replace_graph(self, graph_iri: str, triples: Iterable[RdfTriple]) -> bool:
         raise StoreError(f"the store {self.path} is open read-only: cannot replace {graph_iri}")
 
+    def replace_graphs(self, graphs: Sequence[GraphData]) -> list[bool]:
+        raise StoreError(f"the store {self.path} is open read-only: cannot replace graphs")
+
     def remove_graph(self, graph_iri: str) -> bool:
         raise StoreError(f"the store {self.path} is open read-only: cannot remove {graph_iri}")
 
@@ -127,6 +129,14 @@ class ReadOnlyStore:
             raise syntax_error(exc, "SPARQL query") from exc
         except (RuntimeError, OSError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
+
+    def export_graph(self, graph_iri: str, out: BinaryIO) -> int:
+        quads = list(self.db.quads_for_pattern(None, None, None, named_node(graph_iri)))
+        try:
+            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+        except OSError as exc:
+            raise StoreError(f"exporting the graph {graph_iri} failed: {exc}") from exc
+        return len(quads)
 
     def export(self, format: ExportFormat, out: BinaryIO) -> None:
         if format not in _RDF_FORMATS:

@@ -108,12 +108,12 @@ def open_state(settings: ServeSettings) -> ServerState:
     try:
         store = ReadOnlyStore(path)
         cleanup.callback(store.close)
-        temporary = None
-        if settings.publish_dir is None:
-            temporary = Path(tempfile.mkdtemp(prefix="delibgraph-serve-"))
+        temporary: Path | None = None
+        if settings.publish_dir is not None:
+            folder = settings.publish_dir
+        else:
+            folder = temporary = Path(tempfile.mkdtemp(prefix="delibgraph-serve-"))
             cleanup.callback(shutil.rmtree, temporary, True)
-        folder = settings.publish_dir or temporary
-        assert folder is not None
         files, scdl = write_files(store, folder, siret=settings.info.siret)
         facts = dataset_facts(store)
         versions = list_versions(store, base=settings.root)

@@ -16,7 +16,6 @@ catalogue) run in the server process; they are fixed queries over one resource.
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import socket
 import subprocess
@@ -30,6 +29,7 @@ from typing import Literal
 import delibgraph
 from delibgraph.errors import StoreError
 from delibgraph.store import QueryResult, Term
+from delibgraph.store.results import TermKind
 
 __all__ = ["QueryAnswer", "QueryFailed", "QueryPool", "QueryRequest"]
 
@@ -37,6 +37,13 @@ ResultKind = Literal["solutions", "boolean", "graph"]
 FailureKind = Literal["syntax", "too-large", "timeout", "busy", "failed"]
 READY_TIMEOUT = 60.0
 _PACKAGE_ROOT = str(Path(delibgraph.__file__).resolve().parents[1])
+# The worker imports delibgraph from where the server did (a source checkout, a wheel).
+_BOOT = (
+    "import sys\n"
+    "if sys.argv[1] not in sys.path: sys.path.insert(0, sys.argv[1])\n"
+    "from delibgraph.serve.query_worker import main\n"
+    "sys.exit(main(sys.argv[2:]))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +75,12 @@ class _Worker:
 
     def __init__(self, store_path: Path, limit: int) -> None:
         ours, theirs = socket.socketpair()
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH", "")) if p
-        )
         command = [
-            sys.executable, "-m", "delibgraph.serve.query_worker",
+            sys.executable, "-P", "-c", _BOOT, _PACKAGE_ROOT,
             str(theirs.fileno()), str(store_path), str(limit),
         ]  # fmt: skip
         try:
-            self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), env=env)
+            self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),))
         finally:
             theirs.close()
         self.conn = Connection(ours.detach())
@@ -197,8 +200,16 @@ class QueryPool:
         self._idle.put(self._spawn())
 
 
+_KINDS: dict[str, TermKind] = {
+    "iri": "iri",
+    "bnode": "bnode",
+    "literal": "literal",
+    "triple": "triple",
+}
+
+
 def _term(value: tuple[str, str, str | None, str | None] | None) -> Term | None:
     if value is None:
         return None
     kind, text, datatype, language = value
-    return Term(kind, text, datatype=datatype, language=language)  # type: ignore[arg-type]
+    return Term(_KINDS[kind], text, datatype=datatype, language=language)

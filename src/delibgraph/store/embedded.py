@@ -211,25 +211,30 @@ class EmbeddedStore:
         return len(quads)
 
     def export(self, format: ExportFormat, out: BinaryIO) -> None:
-        if format not in _RDF_FORMATS:
-            raise StoreError(
-                f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}"
-            )
-        rdf_format = _RDF_FORMATS[format]
-        try:
-            if format == "turtle":
-                union = self._db.query(_DISTINCT_UNION, use_default_graph_as_union=True)
-                if not isinstance(union, ox.QueryTriples):
-                    raise StoreError("the union of the graphs could not be built")
-                ox.serialize(union, out, rdf_format, prefixes=PREFIXES)
-            elif format == "trig":
-                self._db.dump(out, rdf_format, prefixes=PREFIXES)
-            else:
-                self._db.dump(out, rdf_format)
-        except BrokenPipeError:  # the reader went away (`export | head`): not a store failure
-            raise
-        except OSError as exc:
-            raise StoreError(f"exporting the store {self.path} failed: {exc}") from exc
+        dump_dataset(self._db, format, out, where=str(self.path))
+
+
+def dump_dataset(db: ox.Store, format: ExportFormat, out: BinaryIO, *, where: str) -> None:
+    """Write ``db``: N-Quads or TriG keep the named graphs; Turtle writes their union."""
+    if format not in _RDF_FORMATS:
+        raise StoreError(
+            f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}"
+        )
+    rdf_format = _RDF_FORMATS[format]
+    try:
+        if format == "turtle":
+            union = db.query(_DISTINCT_UNION, use_default_graph_as_union=True)
+            if not isinstance(union, ox.QueryTriples):
+                raise StoreError("the union of the graphs could not be built")
+            ox.serialize(union, out, rdf_format, prefixes=PREFIXES)
+        elif format == "trig":
+            db.dump(out, rdf_format, prefixes=PREFIXES)
+        else:
+            db.dump(out, rdf_format)
+    except BrokenPipeError:  # the reader went away (`export | head`): not a store failure
+        raise
+    except OSError as exc:
+        raise StoreError(f"exporting the store {where} failed: {exc}") from exc
 
 
 def _collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
@@ -261,7 +266,9 @@ def _parse_ntriples(graph: GraphData) -> list[ox.Triple]:
             )
         ]
     except SyntaxError as exc:
-        raise StoreError(f"the data of the graph {graph.iri} is not valid N-Triples: {exc}") from exc
+        raise StoreError(
+            f"the data of the graph {graph.iri} is not valid N-Triples: {exc}"
+        ) from exc
 
 
 def _open_error(path: Path, exc: OSError) -> StoreError:

@@ -1,0 +1,154 @@
+"""The store contract (tests/store_contract.py) on every backend, and the query library on each.
+
+Backends: embedded Oxigraph (always), the Oxigraph server (``oxigraph`` from the test extra)
+and Virtuoso (``virtuoso-t`` from Debian's ``virtuoso-opensource``; marked ``virtuoso``). The
+servers are started once per session on 127.0.0.1 and stopped at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from corpus_stores import INGESTED_AT, MINTER, examples_dir, examples_store
+from delibgraph.pipeline import ingest
+from delibgraph.querylib import list_queries, run
+from delibgraph.store import EmbeddedStore, EndpointConfig, EndpointStore, PythonValue, Store
+from delibgraph.store.embedded import EmbeddedStore as EmbeddedClass
+from delibgraph.store.remote import HttpClient
+from sparql_servers import oxigraph_config, virtuoso_config
+from store_contract import EX, Backend, StoreContract
+
+GRAPH_BASE = "http://localhost:8000/graph/"
+
+
+def _refuse_embedded(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The update is cut short after the DROP, as if the process died while sending it."""
+    real_update = EmbeddedClass._update
+
+    def truncated(self: EmbeddedClass, request: str) -> None:
+        real_update(self, request[: request.index("INSERT DATA") + 30])
+
+    monkeypatch.setattr(EmbeddedClass, "_update", truncated)
+
+
+def _refuse_remote(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The graph store receives the new triples cut in the middle of a literal."""
+    real_request = HttpClient.request
+
+    def truncated(
+        self: HttpClient,
+        method: str,
+        url: str,
+        body: bytes | None = None,
+        *,
+        content_type: str | None = None,
+    ) -> int:
+        if method == "PUT" and body:
+            cut = body.rindex(b'"', 0, len(body) // 2)
+            body = body[: cut + 1] + b"no end\n"
+        return real_request(self, method, url, body, content_type=content_type)
+
+    monkeypatch.setattr(HttpClient, "request", truncated)
+
+
+__all__ = ["oxigraph_config", "virtuoso_config"]  # fixtures used by name
+
+BACKENDS = {
+    "embedded": Backend("embedded", _refuse_embedded),
+    "oxigraph-server": Backend("oxigraph-server", _refuse_remote),
+    "virtuoso": Backend("virtuoso", _refuse_remote),
+}
+PARAMS = [
+    pytest.param("embedded", id="embedded"),
+    pytest.param("oxigraph-server", id="oxigraph-server", marks=pytest.mark.server),
+    pytest.param("virtuoso", id="virtuoso", marks=[pytest.mark.server, pytest.mark.virtuoso]),
+]
+
+
+def _remote(request: pytest.FixtureRequest, name: str) -> EndpointConfig:
+    fixture = "oxigraph_config" if name == "oxigraph-server" else "virtuoso_config"
+    config: EndpointConfig = request.getfixturevalue(fixture)
+    return config
+
+
+@pytest.fixture(params=PARAMS)
+def backend(request: pytest.FixtureRequest) -> Backend:
+    return BACKENDS[request.param]
+
+
+@pytest.fixture
+def store(backend: Backend, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if backend.name == "embedded":
+        with EmbeddedStore(tmp_path / "store") as embedded:
+            yield embedded
+        return
+    config = dataclasses.replace(_remote(request, backend.name), graph_prefix=EX)
+    with EndpointStore(config) as remote:
+        for graph in remote.graphs():  # what an earlier test left
+            remote.remove_graph(graph)
+        yield remote
+        for graph in remote.graphs():
+            remote.remove_graph(graph)
+
+
+class TestStoreContract(StoreContract):
+    """Every test of the contract, once per backend."""
+
+
+# --------------------------------------------------------------------- the query library
+
+
+def _comparable(value: PythonValue | None) -> object:
+    """Decimals to 9 places: servers write a rate with more or fewer digits."""
+    if isinstance(value, Decimal | float):
+        return round(Decimal(value), 9)
+    return value
+
+
+def _answers(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    answers = {}
+    for query in list_queries():
+        result = run(store, query)
+        rows = [tuple(_comparable(v) for v in record.values()) for record in result.records()]
+        answers[query.name] = sorted(rows, key=repr)
+    return answers
+
+
+@pytest.fixture(scope="module")
+def embedded_answers() -> dict[str, list[tuple[object, ...]]]:
+    path, report = examples_store(ner=False)
+    assert report.exit_code == 0, report.to_text()
+    with EmbeddedStore(path) as store:
+        return _answers(store)
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param("oxigraph-server"), pytest.param("virtuoso", marks=pytest.mark.virtuoso)],
+)
+def test_every_library_query_answers_alike_on_a_server(
+    name: str,
+    request: pytest.FixtureRequest,
+    embedded_answers: dict[str, list[tuple[object, ...]]],
+) -> None:
+    config = dataclasses.replace(_remote(request, name), graph_prefix=GRAPH_BASE)
+    with EndpointStore(config) as store:
+        report = ingest(
+            [examples_dir()], store, minter=MINTER, report_dir=None, ner=False, now=INGESTED_AT
+        )
+        try:
+            assert report.exit_code == 0, report.to_text()
+            assert len(store.graphs()) == 7
+            answers = _answers(store)
+            for query, rows in embedded_answers.items():
+                assert rows, f"{query} gives no row on the examples"
+                assert answers[query] == rows, query
+        finally:
+            for graph in store.graphs():
+                store.remove_graph(graph)
