@@ -26,6 +26,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
 )  # fmt: skip
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 

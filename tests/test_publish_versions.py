@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from delibgraph.errors import QueryError
 from delibgraph.ids import IriMinter
 from delibgraph.pipeline import ingest
 from delibgraph.publish.versions import list_versions, log_graph_iri, record_versions
@@ -27,6 +28,20 @@ def corrected(folder: Path, name: str, old: str, new: str) -> Path:
     copy = folder / name
     copy.write_text(text.replace(old, new), encoding="utf-8")
     return copy
+
+
+def answers(store: EmbeddedStore) -> dict[str, object]:
+    """Each library query's rows (its error, for a query the engine rejects), except the
+    queries that read the version log on purpose."""
+    found: dict[str, object] = {}
+    for query in list_queries():
+        if "isVersionOf" in query.text:
+            continue
+        try:
+            found[query.name] = sorted(run(store, query).rows, key=repr)
+        except QueryError as exc:
+            found[query.name] = exc.reason
+    return found
 
 
 @pytest.fixture
@@ -90,10 +105,10 @@ def test_the_log_does_not_change_query_answers() -> None:
             ner=False,
             now=INGESTED_AT,
         )
-        before = {q.name: run(store, q).rows for q in list_queries()}
+        before = answers(store)
         stats_before = store_stats(store)
         assert len(record_versions(store, base=BASE)) == 7
-        after = {q.name: run(store, q).rows for q in list_queries()}
+        after = answers(store)
         assert after == before
         counted = [name for name, _ in stats_before.counts if name != "distinct triples"]
         for name in counted:  # deliberations, persons, séances … are still counted once

@@ -207,3 +207,57 @@ def test_every_constraint_has_a_french_and_an_english_message(path: Path) -> Non
             m.language for m in graph.objects(holder, SH.message) if isinstance(m, Literal)
         }
         assert {"fr", "en"} <= languages, f"{path.name}: {holder} lacks a fr or en sh:message"
+
+
+# --------------------------------------------------------------------------- graded levels
+
+LEVEL_OF = {
+    "unanimous": 3,  # every vote derived by the unanimity rule
+    "majority-named": 3,  # every dissenter named: the others voted yes
+    "not-taking-part": 3,
+    "counts-without-names": 3,  # a secret ballot: its counts are all one can know
+    "rejected": 2,  # 2 for, 3 against, nobody named: individual votes unknown
+    "noted-without-vote": 3,  # nothing to vote
+    "no-lists": 1,  # nobody listed present
+    "proxies-without-holders": 2,  # unanimous, but no outcome stated
+    "excused-and-absent": 3,
+    "pdf-without-theme": 3,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_BUILT))
+def test_level_of_hand_built_deliberations(name: str) -> None:
+    report = validate_graph(mapped(HAND_BUILT[name]))
+    assert report.level == LEVEL_OF[name], report.to_text()
+    assert all(issue.level == report.level + 1 for issue in report.unmet if issue.level)
+    data = report.to_json()
+    assert data["level"] == report.level
+    assert len(data["unmet"]) == len(report.unmet)
+
+
+def test_a_deliberation_without_body_is_below_level_1() -> None:
+    report = validate_graph(mapped(dataclasses.replace(small_council(), body=None)))
+    assert report.conforms and report.level == 0
+    assert report.to_text().endswith("conforms; level 0 (not identified / non identifiée)")
+
+
+def test_the_seed_conforms_at_level_3(seed: Deliberation) -> None:
+    report = validate_graph(mapped(seed))
+    assert (report.conforms, report.level, report.unmet) == (True, 3, ())
+    assert report.to_text() == (
+        f"{report.source}: conforms; level 3 (votes complete / votes complets)"
+    )
+
+
+def test_unmet_requirements_of_the_next_level_are_printed() -> None:
+    report = validate_graph(mapped(small_council(members_in_office=None)))
+    assert report.level == 1
+    (unmet,) = report.unmet
+    assert unmet.path is not None and unmet.path.endswith("membersInOffice")
+    lines = report.to_text().splitlines()
+    assert lines[0].endswith(
+        "[Info] Niveau 2 (présences complètes) : le registre ne donne pas "
+        "le nombre de membres en exercice. / Level 2 (attendance complete): "
+        "the register does not state the number of members in office."
+    )
+    assert lines[-1].endswith("conforms; level 1 (identified / identifiée)")

@@ -30,6 +30,7 @@ from delibgraph.cli_scale import (
 from delibgraph.errors import EXIT_OK, DelibgraphError, MappingError, UsageError
 from delibgraph.ids import IriMinter, default_base
 from delibgraph.pipeline import ingest, map_paths, parse_paths, union_graph, validate_paths
+from delibgraph.profile_doc import profile_html, profile_markdown
 from delibgraph.querylib import list_queries, run
 from delibgraph.render import OUTPUT_FORMATS, dumps, render, text_table
 from delibgraph.resources import resource_dir
@@ -118,6 +119,11 @@ def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args, create=False) as store:
         stats = store_stats(store)
     out.write(dumps(stats.to_json()) + "\n" if args.format == "json" else stats.to_text())
+    return EXIT_OK
+
+
+def cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(profile_html() if args.format == "html" else profile_markdown())
     return EXIT_OK
 
 
@@ -287,11 +293,21 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_stats,
         "count what the store holds",
         "Triples, named graphs, deliberations, persons, séances, authorities, "
-        "bodies and instances per class.",
+        "bodies, deliberations per graded level (0-3) and instances per class.",
     )
     p.add_argument("--store", metavar="DIR", help=store_help)
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_endpoint_options(p)
+
+    p = command(
+        "profile",
+        cmd_profile,
+        "document the application profile",
+        "Print the application profile (our terms, alignments, ACTES subjects, graded "
+        "levels, every shape), generated from ontology/ and shapes/: Markdown (the "
+        "committed docs/profile.md) or one HTML page.",
+    )
+    p.add_argument("--format", choices=("md", "html"), default="md")
 
     p = command(
         "synth",

@@ -1,12 +1,16 @@
-"""What a store holds: triples, graphs, deliberations, people, séances, per-class counts."""
+"""What a store holds: triples, graphs, deliberations, people, séances, per-class counts, and
+how many deliberations reach each graded level (computed by the library query
+``level-by-deliberation``, which mirrors the level requirements of the shapes)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from delibgraph.names import strip_accents
+from delibgraph.querylib import run
 from delibgraph.render import shorten_iri, text_table
 from delibgraph.store import Store
+from delibgraph.validate import LEVELS
 from delibgraph.vocab import PREFIXES
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
@@ -34,12 +38,14 @@ CLASS_COUNTS = (
 
 @dataclass(frozen=True, slots=True)
 class StoreStats:
-    """Counts of one store. ``triples`` sums every graph; ``counts`` are distinct resources."""
+    """Counts of one store. ``triples`` sums every graph; ``counts`` are distinct resources;
+    ``levels`` the deliberations per graded level (0 to 3)."""
 
     triples: int
     graphs: int
     counts: tuple[tuple[str, int], ...]
     classes: tuple[tuple[str, int], ...]
+    levels: tuple[tuple[int, int], ...] = ()
 
     def count(self, name: str) -> int:
         return dict(self.counts)[name]
@@ -51,13 +57,18 @@ class StoreStats:
         classes = text_table(
             ("class", "instances"), [(shorten_iri(iri), str(n)) for iri, n in self.classes]
         )
-        return f"{summary}\n{classes}"
+        levels = text_table(
+            ("level", "deliberations"),
+            [(f"{level} {LEVELS[level][1]}", str(n)) for level, n in self.levels],
+        )
+        return f"{summary}\n{levels}\n{classes}"
 
     def to_json(self) -> dict[str, object]:
         return {
             "triples": self.triples,
             "graphs": self.graphs,
             **{strip_accents(name).replace(" ", "_"): n for name, n in self.counts},
+            "levels": {str(level): n for level, n in self.levels},
             "classes": dict(self.classes),
         }
 
@@ -75,7 +86,14 @@ def store_stats(store: Store) -> StoreStats:
         graphs=len(store.graphs()),
         counts=counts,
         classes=tuple(classes),
+        levels=level_counts(store),
     )
+
+
+def level_counts(store: Store) -> tuple[tuple[int, int], ...]:
+    """How many deliberations reach each level, 0 to 3 (every level listed, even at 0)."""
+    reached = [record["level"] for record in run(store, "level-by-deliberation").records()]
+    return tuple((level, sum(1 for r in reached if r == level)) for level in sorted(LEVELS))
 
 
 def _single_count(store: Store, query: str) -> int:

@@ -29,11 +29,11 @@ from delibgraph.model import (
 )
 from delibgraph.parse import segment
 from delibgraph.parse.attendance import Member, list_spans, read_members, same_office, with_members
-from delibgraph.parse.closing import read_closing
+from delibgraph.parse.closing import Closing, read_closing
 from delibgraph.parse.header import read_header
 from delibgraph.parse.normalize import Document, Located, OffsetText, paragraphs
 from delibgraph.parse.people import clean_name
-from delibgraph.parse.votes import COUNT_KEYS, read_vote
+from delibgraph.parse.votes import COUNT_KEYS, read_vote, sidebar_counts
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +42,11 @@ _DECISION_LABEL = re.compile(
 )
 # A formula saying the body decided, not that something is proposed to it.
 _DECIDED = re.compile(
-    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\bd[ée]lib[èe]re\b", re.IGNORECASE
+    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\bd[ée]lib[èe]re\b"
+    r"|\b[àa]\s+l'\s*unanimit[ée]|\b[àa]\s+la\s+majorit[ée]",
+    re.IGNORECASE,
 )
+_OPEN_END = re.compile(r"(?:[,;:\-–]|[^\W\d_])$")
 _DECISION_TRAIL = re.compile(r"[\s;,.]+$")
 _ROLE_ONLY = re.compile(
     r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
@@ -64,6 +67,7 @@ class Draft:
     vote_start: int | None = None  # where the vote block starts
     start: int = 0
     end: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 class _Spans:
@@ -118,13 +122,19 @@ def clean_decision(text: str) -> str:
     return _DECISION_TRAIL.sub("", _DECISION_LABEL.sub("", text))
 
 
-def _vote(doc: Document, blocks: segment.Blocks, end: int, spans: _Spans) -> Vote:
+def _vote(
+    doc: Document, blocks: segment.Blocks, span: tuple[int, int], spans: _Spans, *, cut: bool
+) -> Vote:
+    """The vote; ``cut``: the text stops before its end, so no outcome is inferred."""
+    start, end = span
     tail_start = blocks.formula[0] if blocks.formula else blocks.tail_start
     decided = None
     if blocks.formula and _DECIDED.search(doc.view, *blocks.formula) and blocks.decisions:
-        decided = blocks.formula
-    body_start = blocks.reasoning[0] if blocks.reasoning else None
+        decided = None if cut else blocks.formula
+    body_start = blocks.reasoning[0] if blocks.reasoning else blocks.zone_end
     fields = read_vote(doc, blocks.vote, (tail_start, end), decided=decided, body_start=body_start)
+    if not fields.counts:
+        fields.counts.update(sidebar_counts(doc, start, blocks.zone_end))
     spans.add("vote", blocks.vote)
     for key in ("method", "outcome", "unanimous"):
         spans.add(f"vote.{key}", getattr(fields, key))
@@ -178,6 +188,7 @@ def read_deliberation(
     president = (_value(header.president), _value(header.president_role))
     members = read_members(doc, blocks.lists, president)
     closing = read_closing(doc, blocks.tail_start, end, start)
+    cut = _stops_short(doc, start, end, closing)
     actes = _actes(closing.actes_id, source.path)
     siren = actes.siren if actes else _value(header.siren)
 
@@ -232,7 +243,7 @@ def read_deliberation(
         if blocks.reasoning
         else None,
         decisions=tuple(text for text, _ in decisions),
-        vote=_vote(doc, blocks, end, spans),
+        vote=_vote(doc, blocks, (start, end), spans, cut=cut),
         signed=Signature(
             place=_value(closing.signed_place),
             date=closing.signed_date.value if closing.signed_date else None,
@@ -248,7 +259,40 @@ def read_deliberation(
         deliberation = _without_theme(deliberation)
     deliberation = with_members(deliberation, doc, members, list_spans(doc, blocks.lists))
     vote_start = blocks.vote[0] if blocks.vote else None
-    return Draft(deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end)
+    warnings = _missing(deliberation, doc, end) if cut else ()
+    return Draft(
+        deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end, warnings
+    )
+
+
+def _stops_short(doc: Document, start: int, end: int, closing: Closing) -> bool:
+    """True when the text stops mid-way: no closing block, and its last line is left open
+    (ends with a comma, a semicolon, a colon or a word, not with a full stop)."""
+    if any(
+        (closing.signed_place, closing.signed_date, closing.published, closing.received,
+         closing.actes_id)
+    ):  # fmt: skip
+        return False
+    last = doc.text[start:end].rstrip()
+    return bool(last) and _OPEN_END.search(last) is not None
+
+
+def _missing(d: Deliberation, doc: Document, end: int) -> tuple[str, ...]:
+    """A warning naming what a text cut short does not print."""
+    absent = [
+        label
+        for label, value in (
+            ("attendance lists", d.present or d.represented or d.absent),
+            ("decisions", d.decisions),
+            ("vote", d.vote != Vote()),
+            ("signature", d.signed.place or d.signed.date),
+            ("publication", d.published),
+        )
+        if not value
+    ]
+    line = doc.line_of(max(0, end - 1))
+    what = ", ".join(absent) if absent else "its end"
+    return (f"the text stops short at line {line}: missing {what}",)
 
 
 def _without_theme(d: Deliberation) -> Deliberation:

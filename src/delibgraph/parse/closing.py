@@ -32,10 +32,13 @@ _SIGNED_AT = re.compile(
     rf"le\s+(?P<date>{DATE_PATTERN})",
     re.MULTILINE,
 )
+# Between a stamp's words and its date: a few words on the line ("publié sur le site internet
+# de la Communauté de communes le"), or the line's end right after "le" / "du" / ":".
+_GAP = r"[^\n\d]{0,80}?(?:(?<=\ble)[ \t]*\n[ \t]*|(?<=\bdu)[ \t]*\n[ \t]*|(?<=:)[ \t]*\n[ \t]*)?"
 _PUBLISHED = re.compile(
     r"(?:\bPubli[ée]e?s?|\bMise?\s+en\s+ligne|\bDate\s+de\s+(?:publication|mise\s+en\s+ligne)"
     r"|\bpublication\s+le)"
-    rf"[^\n\d]{{0,40}}?(?P<date>{DATE_PATTERN})",
+    rf"{_GAP}(?P<date>{DATE_PATTERN})",
     _I,
 )
 _POSTED = re.compile(
@@ -47,7 +50,7 @@ _RECEIVED = re.compile(
     r"|Date\s+de\s+r[ée]ception\s+(?:en\s+|à\s+la\s+)?pr[ée]fecture"
     r"|Accus[ée]\s+de\s+r[ée]ception\s+(?:en\s+)?pr[ée]fecture"
     r"|d[ée]p[ôo]t\s+en\s+pr[ée]fecture)"
-    rf"[^\n\d]{{0,40}}?(?P<date>{DATE_PATTERN})",
+    rf"{_GAP}(?P<date>{DATE_PATTERN})",
     _I,
 )
 _ANNEX_HEADING = re.compile(
@@ -99,8 +102,7 @@ def _item(doc: Document, start: int, end: int) -> Located[str] | None:
     value = doc.value(start, end).rstrip(" ;,")
     if not value or _NONE.match(value):
         return None
-    span = doc.span(start, end)
-    return Located(value, span.start, span.end)
+    return Located(value, *doc.trim(start, end))
 
 
 def _annexes(doc: Document, start: int, end: int) -> tuple[Located[str], ...]:

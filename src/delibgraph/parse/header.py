@@ -126,8 +126,7 @@ class Header:
 
 
 def _trimmed(doc: Document, start: int, end: int) -> tuple[int, int]:
-    span = doc.span(start, end)
-    return span.start, span.end
+    return doc.trim(start, end)
 
 
 def _located(doc: Document, start: int, end: int) -> Located[str] | None:

@@ -302,8 +302,9 @@ _PARAGRAPH_BEFORE = re.compile(
     r"(?<!\bde)\s(?=(?:Extrait\s+d[ue]s?\s+registre|(?:R[ée]union|S[ée]ance)(?:\s+\w+)?\s+du\s+\d"
     r"|D[ée]lib[ée]ration\s+n\s*°|D[ée]cision\s+n\s*°|L['’ ]\s*an\s+(?:deux|mil)"
     r"|(?:Nombre\s+de\s+)?(?:conseillers|membres)\b[^:.]{0,40}\ben\s+exercice\s*:"
-    r"|(?:[ÉE]taient\s+|Membres\s+)?(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Repr[ée]sent[ée]s?"
-    r"|Procurations?|Pouvoirs?|Secr[ée]taire)\b[^:.\n]{0,60}\s:"
+    r"|(?:[ÉE]taient\s+|[ÉE]tait\s+|Membres\s+|Avaient\s+donn[ée]\s+)?(?:Pr[ée]sent(?:e|s|es)?"
+    r"|Absent(?:e|s|es)?|Excus[ée](?:e|s|es)?|Repr[ée]sent[ée](?:e|s|es)?|Procurations?|Pouvoirs?"
+    r"|Secr[ée]taire)\b[^:.\n]{0,60}\s:"
     r"|Objet\s*:|Rapporteur\s*:|(?:Monsieur|Madame)\s+l[ea]\s+(?:Maire|Pr[ée]sidente?)\s+\w+"
     r"|(?:Le|La)\s+(?:Conseil|Bureau|Commission)\b[^.:]{0,60},\s+apr[èe]s\s+en\s+avoir"
     r"|Pour\s*:\s*\d|Fait\s+[àa]\s|Re[çc]u\s+en\s+pr[ée]fecture|Acte\s+rendu\s+ex[ée]cutoire"
@@ -312,6 +313,13 @@ _PARAGRAPH_BEFORE = re.compile(
 _LINE_BEFORE = re.compile(
     r"(?<=[:;.])\s(?=[-•▪+]\s)|\s(?=(?:Publi[ée]e?\s+le|ID\s*:|Le\s+Maire,|Le\s+Pr[ée]sident,"
     r"|La\s+Pr[ée]sidente,))"
+)
+
+
+# The end of "Rapporteur : M. X, Président" when the reasoning follows on the same line.
+_RAPPORTEUR_END = re.compile(
+    r"Rapporteure?\s*:\s*[^,:]{1,60}?,\s*[^.:]{1,80}?(?P<cut>\s)(?=(?:Le|La|Les|L'|Il|Elle|Un|Une"
+    r"|Ce|Cette|Vu|Considérant|Monsieur|Madame|En|Par|Suite|Dans|Afin)\s)"
 )
 
 
@@ -334,6 +342,8 @@ def unflatten(reading: Reading) -> Reading:
             breaks[match.start()] = "\n"
         for match in _PARAGRAPH_BEFORE.finditer(text, start, end):
             breaks[match.start()] = "\n\n"
+        for match in _RAPPORTEUR_END.finditer(text, start, end):
+            breaks[match.start("cut")] = "\n\n"
     pieces: list[Piece] = []
     position = 0
     for at in sorted(breaks):

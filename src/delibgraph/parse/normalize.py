@@ -176,14 +176,19 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset)
         return self.line_starts[index] - 1 if index < len(self.line_starts) else len(self.text)
 
-    def span(self, start: int, end: int) -> Span:
-        """The source span of ``text[start:end]``, leading and trailing white space trimmed."""
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` of the reading text with leading and trailing white space left out."""
         end = min(end, len(self.text))
         start = min(start, end)
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
+        return start, end
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]``, leading and trailing white space trimmed."""
+        start, end = self.trim(start, end)
         if self.source_offsets is None:
             return Span(line=self.line_of(start), start=start, end=end)
         if start == end:

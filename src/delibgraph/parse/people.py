@@ -286,8 +286,7 @@ def _located_name(doc: Document, start: int, end: int) -> Located[str] | None:
     first = doc.text.find(words[0], start, end)
     last = doc.text.rfind(words[-1], start, end)
     if first == -1 or last == -1 or last < first:
-        span = doc.span(start, end)
-        return Located(name, span.start, span.end)
+        return Located(name, *doc.trim(start, end))
     return Located(name, first, last + len(words[-1]))
 
 
@@ -315,11 +314,15 @@ def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
 
 def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) -> list[ListEntry]:
     """Every entry of the name list between ``start`` and ``end``."""
-    entries = []
+    entries: list[ListEntry] = []
     for item_start, item_end in split_items(doc.view, start, end):
         entry = parse_entry(doc, item_start, item_end, bare_a=bare_a)
         if entry is not None:
             entries.append(entry)
+        elif entries and doc.view[item_start:item_end].strip()[:1].islower():
+            # a note on the member before: "Mme El Moudden, arrivée à partir du point 2"
+            last = entries[-1]
+            entries[-1] = ListEntry(last.name, last.holder, last.holder_role, (last.item[0], item_end))
     return entries
 
 

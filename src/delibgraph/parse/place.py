@@ -48,8 +48,7 @@ def _located(doc: Document, start: int, end: int) -> Located[str] | None:
     value = doc.value(start, end)
     if not value:
         return None
-    span = doc.span(start, end)
-    return Located(value, span.start, span.end)
+    return Located(value, *doc.trim(start, end))
 
 
 def read_mode_and_place(

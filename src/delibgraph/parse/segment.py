@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from delibgraph.parse.normalize import Document
+from delibgraph.parse.nametokens import PROXY_CONNECTOR
 from delibgraph.parse.people import is_list_line, is_whole_name, list_pieces, strip_honorific
 
 Range = tuple[int, int]
@@ -24,8 +25,9 @@ _SPLIT_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _LIST_HEADING = re.compile(
-    r"^[ \t]*(?P<head>(?:(?:[ée]taient|membres|conseill\w*|[ée]lus|sont)\s+)?"
-    r"(?:pr[ée]sent|absent|excus[ée]|repr[ée]sent|procuration|pouvoir|secr[ée]taire|assist)"
+    r"^[ \t]*(?P<head>(?:(?:[ée]taient|[ée]tait|membres|conseill\w*|[ée]lus|sont"
+    r"|(?:avaient|ayant|ont|a)\s+donn[ée]e?s?)\s+)?"
+    r"(?:pr\s?[ée]sent|absent|excus[ée]|repr[ée]sent|procuration|pouvoir|secr[ée]taire|assist)"
     r"[^:\n]{0,160}(?:\n(?![ \t]*\n)[^:\n]{0,160}){0,3}?)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -58,8 +60,11 @@ _DECISION_FORMULA = re.compile(
     r"il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
     r"|(?:je|nous)\s+vous\s+propos(?:e|ons)\b"
     r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]"
-    r"|^[ \t]*(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
-    r"|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$",
+    r"|^[ \t]*(?:(?:en\s+cons[ée]quence|apr[èe]s\s+[^,:\n]{1,40}|ainsi|par\s+suite),\s*)?"
+    r"(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
+    r"|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$"
+    r"|^[ \t]*(?:apr[èe]s\s+[^,:\n]{1,40},\s*)?(?:le|la|l')\s*(?:conseil|bureau|commission"
+    r"|assembl[ée]e|comit[ée])\b[^:\n]{0,160}:[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Where the formula hands over to the decisions: its colon, or a "DÉCIDE" line.
@@ -77,10 +82,18 @@ _VOTE_ANCHOR = re.compile(
     r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\b[^:\n]{0,40}:"
     r"|^[ \t]*vote\s+(?:[ée]lectronique|à\s+main\s+lev[ée]e|à\s+bulletin|au\s+scrutin|par\s+appel)"
     r"|^[ \t]*(?:ont|a)\s+vot[ée]\s+(?:pour|contre)|^[ \t]*apr[èe]s\s+un\s+vote"
+    r"|^[ \t]*il\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin)"
     r"|^[ \t]*(?:adopt|rejet)[ée]e?s?\b"
     r"|^[ \t]*(?:à|a)\s+l'unanimit"
     r"|^[ \t]*(?:le|la|l')\s*(?:conseil|bureau|commission|assembl[ée]e|comit[ée])\b[^\n]{0,80}"
     r"\b(?:prend|a\s+pris|donne)\s+acte",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A vote printed before the decisions formula (results, then "Le Conseil, à la majorité :").
+_VOTE_BEFORE_ANCHOR = re.compile(
+    r"^[ \t]*(?:r[ée]sultats?\s+du\s+(?:vote|scrutin)|(?:ont|a)\s+vot[ée]\s+(?:pour|contre)"
+    r"|nombre\s+de\s+votants|(?:votes?\s+)?pour\s*:\s*\d|a\s+[ée]t[ée]\s+[ée]lue?)"
+    r"|\bil\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin|à\s+un\s+vote)",
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING_ANCHOR = re.compile(
@@ -147,7 +160,7 @@ def split_deliberations(doc: Document) -> list[Range]:
 def classify_heading(heading: str) -> tuple[str, bool | None] | None:
     """The kind of an attendance heading and whether it says the absent are excused."""
     h = re.sub(r"\([^)]*\)", "", heading.lower()).translate(str.maketrans("éèêàç’", "eeeac'"))
-    h = " ".join(h.split())
+    h = " ".join(h.split()).replace("pr esent", "present")  # OCR: "Pr ésents"
     if _PRESENT_HEADING.match(h):
         return None if ("represent" in h or "absent" in h) else ("present", None)
     if "non represent" in h:
@@ -181,6 +194,7 @@ def _list_body_end(
     pending_words = 0
     depth = 0
     dangling = False
+    closed = False
     while pos < limit:
         line_end = view.find("\n", pos, limit)
         line_end = limit if line_end == -1 else line_end
@@ -192,7 +206,9 @@ def _list_body_end(
             if seen_content:
                 break
         else:
-            continues = depth > 0 or dangling
+            # A line in lower case goes on with the note the line above left open.
+            note = seen_content and stripped[:1].islower() and not closed
+            continues = depth > 0 or dangling or note
             if seen_content and not continues and not is_list_line(line, bare_a=proxies):
                 break
             pieces = list_pieces(stripped, bare_a=proxies)
@@ -208,10 +224,18 @@ def _list_body_end(
             pending_words = 0 if ended else len(last.split())
             seen_content = True
             end = line_end
-            if depth == 0 and stripped.endswith(".") and not _HONORIFIC_END.search(stripped):
+            closed = stripped.endswith(".") and not _HONORIFIC_END.search(stripped)
+            if depth == 0 and closed and not (proxies and _proxy_line_follows(view, line_end, limit)):
                 break
         pos = line_end + 1
     return end
+
+
+def _proxy_line_follows(view: str, line_end: int, limit: int) -> bool:
+    """True when the next line gives another proxy ("Y donne pouvoir à Z.")."""
+    next_end = view.find("\n", line_end + 1, limit)
+    line = view[line_end + 1 : limit if next_end == -1 else next_end]
+    return bool(line.strip()) and bool(PROXY_CONNECTOR.search(line)) and is_list_line(line)
 
 
 def find_lists(doc: Document, start: int, end: int) -> list[AttendanceList]:
@@ -324,6 +348,7 @@ class Anchors:
     closing: int  # start of the signature / publication block (or the end)
     zone_end: int  # end of the part holding header, lists and title
     lists: tuple[AttendanceList, ...]
+    vote_before: Range | None = None  # a vote printed before the decisions formula
 
     @property
     def lists_start(self) -> int:
@@ -352,16 +377,26 @@ def find_anchors(doc: Document, start: int, end: int) -> Anchors:
     vote_from = intro[1] if intro else intro_from
     vote_match = _VOTE_ANCHOR.search(view, vote_from, end)
     vote = doc.line_start(vote_match.start()) if vote_match else None
+    vote_before = None
+    if vote is None and intro is not None:
+        before = _VOTE_BEFORE_ANCHOR.search(view, intro_from, intro[0])
+        if before:
+            vote_before = (_sentence_start(doc, before.start()), intro[0])
     closing_match = CLOSING_ANCHOR.search(view, vote if vote is not None else vote_from, end)
     closing = closing_match.start() if closing_match else end
     found = [
         pos
-        for pos in (rapporteur.block[0] if rapporteur else None, intro[0] if intro else None, vote)
+        for pos in (
+            rapporteur.block[0] if rapporteur else None,
+            intro[0] if intro else None,
+            vote,
+            vote_before[0] if vote_before else None,
+        )
         if pos is not None
     ]
     zone_end = min(found) if found else closing
     lists = tuple(find_lists(doc, start, zone_end))
-    return Anchors(start, end, rapporteur, intro, vote, closing, zone_end, lists)
+    return Anchors(start, end, rapporteur, intro, vote, closing, zone_end, lists, vote_before)
 
 
 def find_blocks(
@@ -396,10 +431,12 @@ def find_blocks(
         introduces = said or rapporteur.labelled
         reasoning_start = rapporteur.block[1] if introduces else rapporteur.block[0]
     reasoning_end = intro[0] if intro is not None else decisions_end
+    if anchors.vote_before is not None:
+        reasoning_end = min(reasoning_end, anchors.vote_before[0])
     reasoning = None
     if reasoning_start is not None and reasoning_start < reasoning_end:
         reasoning = (reasoning_start, reasoning_end)
-    vote = None
+    vote = anchors.vote_before
     if anchors.vote is not None:
         vote_end = anchors.closing if anchors.closing > anchors.vote else anchors.end
         vote = (anchors.vote, vote_end)

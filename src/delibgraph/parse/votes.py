@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from delibgraph.parse.frnumbers import words_to_int
 from delibgraph.parse.normalize import Document, Located
+from delibgraph.parse.elections import read_election, sentence_names
 from delibgraph.parse.people import parse_names
 
 _I = re.IGNORECASE
@@ -44,8 +45,8 @@ _ELECTED = re.compile(
     r"\b(?:est|sont|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b", _I
 )
 _ADOPTED = re.compile(r"\badopt[ée]e?s?\b|\badopte\b|\bapprouv[ée]e?s?\b", _I)
-_UNANIMOUS = re.compile(r"\bà\s+l'\s*unanimit[ée]|\bunanimement\b", _I)
-_MAJORITY = re.compile(r"\bà\s+la\s+majorit[ée]", _I)
+_UNANIMOUS = re.compile(r"\b[àa]\s+l'\s*unanimit[ée]|\bunanimement\b", _I)
+_MAJORITY = re.compile(r"\b[àa]\s+la\s+majorit[ée]", _I)
 # A count label starts a line, or follows a column gap, a count or a separator:
 # "Pour : 10   Contre : 0   Abstention : 0", "Pour : 6 Contre : 0".
 _COUNT_LABEL = re.compile(
@@ -53,6 +54,7 @@ _COUNT_LABEL = re.compile(
     r"(?P<label>(?:(?:votes?|voix)\s+)?pour|(?:votes?\s+|voix\s+)?contre"
     r"|(?:ont|a)\s+vot[ée]\s+(?:pour|contre)"
     r"|abstentions?(?:\s*\(s\))?|(?:s'est|se\s+sont)\s+abstenue?s?"
+    r"|(?:bulletins?|votes?)\s+blancs?(?:\s+(?:ou|et)\s+nuls?)?|blancs?\s+(?:ou|et)\s+nuls?"
     r"|(?:ne\s+(?:prend|prennent)\s+pas\s+part|n'\s*(?:a|ont)\s+pas\s+pris\s+part"
     r"|ne\s+participen?t?\s+pas|non[\s-]*participations?(?:\s*\(s\))?|refus\s+de\s+vote"
     r"|ne\s+votent?\s+pas|ne\s+prend\s+pas\s+part)(?:\s+au\s+vote)?(?:\s*\(s\))?)"
@@ -76,7 +78,14 @@ _INLINE = {
 }
 
 
+# "adoptée à l'unanimité (14 voix)": the votes cast, all for.
+_UNANIMOUS_COUNT = re.compile(
+    r"\b[àa]\s+l'\s*unanimit[ée][^()\n]{0,40}\(\s*(\d{1,5})\s+(?:voix|votes?|votants?"
+    r"|suffrages?)(?:\s+pour)?\s*\)",
+    _I,
+)
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,600})\)")
+_PAREN_NEXT_LINE = re.compile(r"\n[ \t]*\(")  # "Abstention : 1" then "(Mme X)" below
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +103,7 @@ def _label_key(label: str) -> str:
         return "for"
     if "contre" in folded:
         return "against"
-    if "absten" in folded:
+    if "absten" in folded or "blanc" in folded:
         return "abstention"
     return "not_voting"
 
@@ -106,7 +115,9 @@ def _rest_end(doc: Document, rest_start: int, next_label: int, limit: int) -> in
     line_end = view.find("\n", rest_start, limit)
     end = min(next_label, limit if line_end == -1 else line_end)
     rest = view[rest_start:end]
-    if rest.count("(") > rest.count(")"):
+    if rest.count("(") > rest.count(")") or (
+        "(" not in rest and _PAREN_NEXT_LINE.match(view, end, min(limit, next_label))
+    ):
         close = view.find(")", end, min(limit, end + 600))
         return close + 1 if close != -1 else end
     while view[rest_start:end].rstrip().endswith(",") and end < limit:
@@ -151,8 +162,7 @@ def _count_and_names(
 
 
 def doc_span(doc: Document, start: int, end: int) -> tuple[int, int]:
-    span = doc.span(start, end)
-    return span.start, span.end
+    return doc.trim(start, end)
 
 
 def _first(pattern: re.Pattern[str], doc: Document, start: int, end: int) -> re.Match[str] | None:
@@ -170,6 +180,8 @@ def _inline_counts(
     view = doc.view
     for key, pattern in _INLINE.items():
         match = pattern.search(view, start, end)
+        if match is None and key == "for":
+            match = _UNANIMOUS_COUNT.search(view, start, end)
         if match is None:
             continue
         counts[key] = Located(int(match[1]), *match.span(1))
@@ -201,29 +213,59 @@ def read_vote(
 
     ``tail`` runs from the decisions formula to the end of the deliberation: it is where
     "prend acte" and a unanimity stated in the formula ("à l'unanimité, DÉCIDE :") are read.
-    ``decided`` is the formula when it states that the body decided ("après en avoir
-    délibéré … DÉCIDE"): without any other outcome, the deliberation was adopted. The voting
-    method may be told earlier, from ``body_start`` ("il est procédé au vote à main levée").
+    The vote block may also come before the formula (results, then "Le Conseil municipal, à
+    la majorité :"). ``decided`` is the formula when it states that the body decided ("après
+    en avoir délibéré … DÉCIDE"): without any other outcome, the deliberation was adopted.
+    The voting method may be told earlier, from ``body_start`` ("il est procédé au vote à
+    main levée"); so may the members who do not take part or abstain ("Mme X, présidente de
+    l'association, ne prend pas part au vote").
     """
     start, end = vote if vote is not None else tail
-    method = find_method(doc, tail[0], end)
+    before_formula = vote is not None and vote[0] < tail[0]
+    wide = (min(start, tail[0]), tail[1] if before_formula else end)
+    method = find_method(doc, start, end) or find_method(doc, *wide)
     if method is None and body_start is not None:
-        method = find_method(doc, body_start, end)
+        method = find_method(doc, body_start, wide[1])
     outcome = None
     for name, pattern, region_start in (
         ("rejected", _REJECTED, start),
-        ("noted", _NOTED, tail[0]),
+        ("noted", _NOTED, wide[0]),
         ("elected", _ELECTED, start),
         ("adopted", _ADOPTED, start),
-        ("rejected", _REJECTED, tail[0]),
-        ("adopted", _ADOPTED, tail[0]),
+        ("rejected", _REJECTED, wide[0]),
+        ("adopted", _ADOPTED, wide[0]),
     ):
-        match = _first(pattern, doc, region_start, end)
+        match = _first(pattern, doc, region_start, wide[1])
         if match:
             outcome = Located(name, *match.span())
             break
     if outcome is None and decided is not None:
         outcome = Located("adopted", *decided)
+    counts, names = _labelled_counts(doc, start, end)
+    if outcome is not None and outcome.value == "elected":
+        read_election(doc, start, end, counts)
+    if not counts:
+        _inline_counts(doc, *wide, counts, names)
+    if body_start is not None:
+        for key, found in sentence_names(doc, body_start, wide[1]).items():
+            names.setdefault(key, found)
+    unanimous = None
+    stated = _first(_UNANIMOUS, doc, *wide)
+    majority = _first(_MAJORITY, doc, *wide)
+    if stated and (majority is None or stated.start() < majority.start()):
+        unanimous = Located(True, *stated.span())
+    elif majority:
+        unanimous = Located(False, *majority.span())
+    elif "against" in counts and counts["against"].value > 0:
+        against = counts["against"]
+        unanimous = Located(False, against.start, against.end)
+    return VoteFields(method, outcome, unanimous, counts, names)
+
+
+def _labelled_counts(
+    doc: Document, start: int, end: int
+) -> tuple[dict[str, Located[int]], dict[str, list[Located[str]]]]:
+    """Counts and names given by labels: "Pour : 87", "Contre : 2 (M. A, Mme B)"."""
     counts: dict[str, Located[int]] = {}
     names: dict[str, list[Located[str]]] = {}
     labels = list(_COUNT_LABEL.finditer(doc.view, start, end))
@@ -242,16 +284,18 @@ def read_vote(
             counts[key] = count
         if found_names:
             names[key] = found_names
-    if not counts:
-        _inline_counts(doc, tail[0], end, counts, names)
-    unanimous = None
-    stated = _first(_UNANIMOUS, doc, tail[0], end)
-    majority = _first(_MAJORITY, doc, tail[0], end)
-    if stated and (majority is None or stated.start() < majority.start()):
-        unanimous = Located(True, *stated.span())
-    elif majority:
-        unanimous = Located(False, *majority.span())
-    elif "against" in counts and counts["against"].value > 0:
-        against = counts["against"]
-        unanimous = Located(False, against.start, against.end)
-    return VoteFields(method, outcome, unanimous, counts, names)
+    return counts, names
+
+
+def sidebar_counts(doc: Document, start: int, end: int) -> dict[str, Located[int]]:
+    """Counts printed on their own lines in the header zone (a sidebar flattened into the
+    text: "Pour : 19", "Contre : 0"), names left aside."""
+    counts: dict[str, Located[int]] = {}
+    for match in _COUNT_LABEL.finditer(doc.view, start, end):
+        if doc.view[doc.line_start(match.start()) : match.start()].strip():
+            continue
+        key = _label_key(match["label"])
+        value = _COUNT_VALUE.match(doc.view, match.end(), doc.line_end(match.end()))
+        if key not in counts and value and value["n"]:
+            counts[key] = Located(int(value["n"]), *value.span("n"))
+    return counts
