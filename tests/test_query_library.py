@@ -151,9 +151,15 @@ def test_proxy_givers_most_frequent_first(store: EmbeddedStore) -> None:
     assert [r["name"] for r in records] == [
         "Paul GIRARD", "Sophie LEROY", "Karim HADDAD", "Claire MOREAU",
     ]  # fmt: skip
-    holders = {str(r["name"]): set(str(r["holders"]).split(", ")) for r in records}
-    assert holders["Paul GIRARD"] == holders["Sophie LEROY"] == {"Hélène MARCHAND", "Marc DUBOIS"}
-    assert holders["Karim HADDAD"] == holders["Claire MOREAU"] == {"Julien FAURE"}
+    # Paul GIRARD: 3 deliberations to Hélène MARCHAND (séance 1), 2 to Marc DUBOIS (séance 3);
+    # Sophie LEROY: 3 to Marc DUBOIS (séance 1), 2 to Hélène MARCHAND (séance 3)
+    holders = {str(r["name"]): (r["holders"], r["mainHolder"]) for r in records}
+    assert holders == {
+        "Paul GIRARD": (2, "Hélène MARCHAND"),
+        "Sophie LEROY": (2, "Marc DUBOIS"),
+        "Karim HADDAD": (1, "Julien FAURE"),
+        "Claire MOREAU": (1, "Julien FAURE"),
+    }
 
 
 def test_proxy_network(store: EmbeddedStore) -> None:
@@ -343,8 +349,10 @@ def test_deliberation_versions_lists_a_corrected_register(tmp_path: Path) -> Non
     target.write_text(original, encoding="utf-8")
     with EmbeddedStore(tmp_path / "store") as versioned:
         ingest([folder], versioned, minter=MINTER, report_dir=None, ner=False, now=INGESTED_AT)
+        (never_served,) = run(versioned, "deliberation-versions").records()
+        assert (never_served["versions"], never_served["corrected"]) == (0, False)  # no log yet
         record_versions(versioned, base=BASE, now=INGESTED_AT)
-        assert run(versioned, "deliberation-versions").rows == ()  # one version only
+        assert run(versioned, "deliberation-versions", {"corrected": "true"}).rows == ()
         # the clerk corrects the title, and the file is ingested again
         corrected = original.replace("Vie associative", "Vie associative et patrimoine")
         assert corrected != original
@@ -352,10 +360,18 @@ def test_deliberation_versions_lists_a_corrected_register(tmp_path: Path) -> Non
         later = INGESTED_AT + dt.timedelta(days=3)
         ingest([folder], versioned, minter=MINTER, report_dir=None, ner=False, now=later)
         record_versions(versioned, base=BASE, now=later)
-        (row,) = run(versioned, "deliberation-versions").records()
-    assert (row["number"], row["date"], row["versions"]) == ("2023-015", MARCH, 2)
+        (row,) = run(versioned, "deliberation-versions", {"corrected": "true"}).records()
+    assert (row["number"], row["date"], row["versions"], row["corrected"]) == (
+        "2023-015", MARCH, 2, True,
+    )  # fmt: skip
     first, last = row["firstVersion"], row["lastVersion"]
     assert isinstance(first, dt.datetime) and isinstance(last, dt.datetime) and first < last
+
+
+def test_no_example_was_corrected(store: EmbeddedStore) -> None:
+    records = run(store, "deliberation-versions").records()
+    assert len(records) == 7
+    assert {(r["versions"], r["corrected"]) for r in records} == {(0, False)}  # never served
 
 
 def test_the_level_query_sees_an_incomplete_deliberation(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,16 +128,16 @@ def embedded_answers() -> dict[str, list[tuple[object, ...]]]:
         return _answers(store)
 
 
-@pytest.mark.server
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param("oxigraph-server"), pytest.param("virtuoso", marks=pytest.mark.virtuoso)],
-)
-def test_every_library_query_answers_alike_on_a_server(
-    name: str,
-    request: pytest.FixtureRequest,
-    embedded_answers: dict[str, list[tuple[object, ...]]],
-) -> None:
+# Stored queries that answer differently on a server, with the reason (when such a query comes
+# to agree, the test fails so that its entry goes).
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {}
+SERVERS = [pytest.param("oxigraph-server"), pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
+
+
+@pytest.fixture(scope="module", params=SERVERS)
+def server_answers(request: pytest.FixtureRequest) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The examples ingested into a server, and every stored query's rows there."""
+    name: str = request.param
     config = dataclasses.replace(_remote(request, name), graph_prefix=GRAPH_BASE)
     with EndpointStore(config) as store:
         report = ingest(
@@ -145,10 +146,28 @@ def test_every_library_query_answers_alike_on_a_server(
         try:
             assert report.exit_code == 0, report.to_text()
             assert len(store.graphs()) == 7
-            answers = _answers(store)
-            for query, rows in embedded_answers.items():
-                assert rows, f"{query} gives no row on the examples"
-                assert answers[query] == rows, query
+            yield name, _answers(store)
         finally:
             for graph in store.graphs():
                 store.remove_graph(graph)
+
+
+def _query_names() -> list[str]:
+    return [query.name for query in list_queries()]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("query", _query_names())
+def test_every_library_query_answers_alike_on_a_server(
+    query: str,
+    server_answers: tuple[str, dict[str, Any]],
+    embedded_answers: dict[str, list[tuple[object, ...]]],
+) -> None:
+    server, answers = server_answers
+    reason = KNOWN_DIFFERENCES.get((server, query))
+    if reason is not None:
+        assert answers[query] != embedded_answers[query], (
+            f"{query} now answers alike on {server}: take it out of KNOWN_DIFFERENCES"
+        )
+        pytest.xfail(reason)
+    assert answers[query] == embedded_answers[query]

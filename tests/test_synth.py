@@ -317,7 +317,9 @@ def _facts(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "number": data["number"],
         "siren": data["authority"]["siren"],
-        "session": {k: data["session"][k] for k in ("date", "kind", "mode", "president")},
+        "session": {
+            k: data["session"][k] for k in ("date", "kind", "place", "mode", "president")
+        },
         "members_in_office": data["members_in_office"],
         "absent": data["absent"],
         "theme": data["theme"],
@@ -328,6 +330,7 @@ def _facts(data: dict[str, Any]) -> dict[str, Any]:
         "dates": (data["signed"]["date"], data["published"], data["prefecture"]["received"]),
         "actes_id": data["prefecture"]["actes_id"],
         "annexes": data["annexes"],
+        "amounts": [(a["value"], a["text"]) for a in data["entities"]["amounts"]],
     }
 
 
@@ -351,11 +354,6 @@ def test_parser_reads_every_layout_variant_as_the_manifest_says(
                 assert data["present"] == entry["present"], where
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser gap: a one-name-per-line list ends early after two consecutive names of "
-    "more than 7 words together ('Étienne de la FORGE' then 'Catherine de la MOTTE')",
-)
 def test_parser_reads_present_lists_printed_one_name_per_line(
     variant_corpora: list[Path],
 ) -> None:
@@ -365,11 +363,6 @@ def test_parser_reads_present_lists_printed_one_name_per_line(
                 assert list(parsed.present) == entry["present"], f"{out.name}/{entry['file']}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parser gap: in running lists, a line break just before '(pouvoir à …)', or inside "
-    "the giver's name before it, loses the holder (or ends the list)",
-)
 def test_parser_reads_proxies_in_running_lists(variant_corpora: list[Path]) -> None:
     for out in variant_corpora:
         if _name_lists(out) != "one_per_line":

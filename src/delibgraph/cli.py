@@ -27,7 +27,8 @@ from delibgraph.cli_scale import (
     reports_dir,
     split_export,
 )
-from delibgraph.errors import EXIT_OK, DelibgraphError, MappingError, UsageError
+from delibgraph.errors import EXIT_DATA, EXIT_OK, DelibgraphError, MappingError, UsageError
+from delibgraph.evaluate import evaluate_dir
 from delibgraph.ids import IriMinter, default_base
 from delibgraph.pipeline import ingest, map_paths, parse_paths, union_graph, validate_paths
 from delibgraph.profile_doc import profile_html, profile_markdown
@@ -151,6 +152,20 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    report = evaluate_dir(Path(args.directory), ner=args.ner)
+    if args.format == "json":
+        out.write(dumps(report.to_json()) + "\n")
+    elif args.format == "markdown":
+        out.write(report.to_markdown(corpus=args.directory))
+    else:
+        out.write(report.to_text())
+    if args.min_f1 is not None and report.overall.f1 < args.min_f1:
+        print(f"delibgraph: overall F1 {report.overall.f1:.3f} < {args.min_f1}", file=sys.stderr)
+        return EXIT_DATA
+    return EXIT_OK
 
 
 def _export_to(out: TextIO, write: Callable[[BinaryIO], None]) -> None:
@@ -318,6 +333,19 @@ def build_parser() -> argparse.ArgumentParser:
         "holding the truth of every file.",
     )
     add_synth_command(p)
+
+    p = command(
+        "eval",
+        cmd_eval,
+        "score the parser against golden files",
+        "Parse every NAME.txt / NAME.pdf of DIR that has a NAME.expected.json beside it "
+        "and print field-level precision, recall and F1 (per field and overall) and the "
+        "documents with differences. Exit 1 when --min-f1 is given and not reached.",
+    )
+    p.add_argument("directory", metavar="DIR", help="a folder of documents and golden files")
+    p.add_argument("--ner", action="store_true", help="run named-entity recognition too")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--min-f1", type=float, metavar="F1", help="fail below this overall F1")
 
     p = command(
         "demo",

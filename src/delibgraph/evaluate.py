@@ -210,6 +210,33 @@ class EvalReport:
         return "\n".join(lines) + "\n"
 
 
+    def to_markdown(self, *, corpus: str = "") -> str:
+        """The per-field figures as a Markdown table (what ``docs/eval.md`` holds)."""
+        overall = self.overall
+        lines = [
+            "# Parser evaluation",
+            "",
+            "Field-level precision, recall and F1 of `delibgraph parse` against the golden files"
+            + (f" of `{corpus}`" if corpus else "")
+            + " (`delibgraph eval`; scoring rules in `src/delibgraph/evaluate.py`).",
+            "",
+            f"{self.documents} documents, {self.deliberations_expected} deliberations expected, "
+            f"{self.deliberations_predicted} found; overall (micro-averaged): precision "
+            f"{overall.precision:.3f}, recall {overall.recall:.3f}, **F1 {overall.f1:.3f}**.",
+            "",
+            "| field | tp | fp | fn | precision | recall | F1 |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for name, score in [*self.fields.items(), ("**overall**", overall)]:
+            lines.append(
+                f"| {name} | {score.tp} | {score.fp} | {score.fn} | {score.precision:.3f} "
+                f"| {score.recall:.3f} | {score.f1:.3f} |"
+            )
+        lines += ["", f"Documents with differences: {len(self.files_with_differences)}."]
+        lines += [f"- `{name}`" for name in self.files_with_differences]
+        return "\n".join(lines) + "\n"
+
+
 def _shorten(value: Any, limit: int) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -400,10 +427,11 @@ def corpus_documents(directory: Path) -> list[tuple[Path, Path]]:
 
 
 def _default_parser(ner: bool) -> Parser:
-    from delibgraph.parse import parse_file  # the parser is only needed when none is given
+    # the parser is only needed when none is given; its warnings are not the scorer's output
+    from delibgraph.parse import parse_file_report
 
     def run(path: Path) -> Sequence[Deliberation]:
-        return parse_file(path, ner=ner)
+        return parse_file_report(path, ner=ner).deliberations
 
     return run
 

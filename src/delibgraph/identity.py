@@ -14,7 +14,8 @@ without a parenthesised maiden name, so that its :func:`~delibgraph.names.person
 person IRI minted from it — does not depend on which spelling was met first.
 
 :func:`roster_from_store` reads an authority's roster from the triple store (the ``foaf:name``
-of the persons whose IRI starts with the authority's person prefix).
+of the persons whose IRI starts with the authority's person prefix); :func:`rosters_from_store`
+reads every authority's at once, for a whole ingestion run (:class:`Rosters`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from delibgraph.errors import MappingError
 from delibgraph.model import AbsentMember, Deliberation, RepresentedMember
 from delibgraph.names import collapse_spaces, person_key, strip_accents
-from delibgraph.store.base import Store
-from delibgraph.store.results import Term
-from delibgraph.vocab import FOAF
+
+if TYPE_CHECKING:  # the parser uses the matching only: rdflib and the store load on demand
+    from delibgraph.ids import IriMinter
+    from delibgraph.store.base import Store
 
 _HONORIFIC = re.compile(
     r"^(?:(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mr\.?|Dr\.?|Monsieur|Madame|Mademoiselle|Messieurs"
@@ -160,6 +164,14 @@ def _canonical_form(parts: PersonParts) -> str:
     return parts.display
 
 
+def _fuller(new: PersonParts, known: PersonParts) -> bool:
+    """True when ``new`` tells more than ``known`` of the same person: a maiden name, or the
+    accents an unaccented printing lost ("Aurélie" rather than "Aurelie")."""
+    if bool(new.maiden) != bool(known.maiden):
+        return bool(new.maiden)
+    return sum(ord(c) > 127 for c in new.display) > sum(ord(c) > 127 for c in known.display)
+
+
 @dataclass
 class PersonResolver:
     """Resolves printed names against the roster of one authority.
@@ -185,7 +197,7 @@ class PersonResolver:
                 continue
             key = person_key(_canonical_form(parts))
             known = self.roster.get(key)
-            if known is None or (parts.maiden and not known.maiden):
+            if known is None or _fuller(parts, known):
                 self.roster[key] = parts
 
     def resolve(self, printed: str) -> Resolution:
@@ -259,6 +271,8 @@ def deliberation_names(d: Deliberation) -> list[str]:
 
 def roster_query() -> str:
     """SPARQL: the names of the persons whose IRI starts with ``?prefix`` (bound by the caller)."""
+    from delibgraph.vocab import FOAF
+
     return (
         f"SELECT DISTINCT ?name WHERE {{ ?person <{FOAF.name}> ?name . "
         "FILTER(STRSTARTS(STR(?person), STR(?prefix))) }"
@@ -268,5 +282,58 @@ def roster_query() -> str:
 def roster_from_store(store: Store, person_prefix: str) -> list[str]:
     """The names of the persons the store holds under ``person_prefix`` (an authority's
     ``…/person/``), sorted."""
+    from delibgraph.store.results import Term
+
     result = store.query(roster_query(), substitutions={"prefix": Term.literal(person_prefix)})
     return sorted({str(value) for value in result.column("name") if value is not None})
+
+
+_PERSON_SEGMENT = "/person/"
+
+
+@dataclass
+class Rosters:
+    """The names known per authority (keyed by the prefix of its person IRIs), to build a
+    :class:`PersonResolver` for each deliberation. :meth:`learn` adds a deliberation's full
+    names, so that a run resolves later documents against earlier ones."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def person_prefix(minter: IriMinter, d: Deliberation) -> str | None:
+        """The prefix of the person IRIs of ``d``'s authority; None when it has no IRI."""
+        actes = d.prefecture.actes_id
+        siren = d.authority.siren or (actes.siren if actes else None)
+        try:
+            auth = minter.authority_key(d.authority.name, siren)
+        except MappingError:
+            return None
+        return f"{minter.authority(auth)}{_PERSON_SEGMENT}"
+
+    def resolver_for(self, minter: IriMinter, d: Deliberation) -> PersonResolver:
+        """A resolver over the roster of ``d``'s authority and the names ``d`` prints."""
+        prefix = self.person_prefix(minter, d)
+        known = self.names.get(prefix, set()) if prefix else set()
+        return PersonResolver.of(sorted(known)).for_deliberation(d)
+
+    def learn(self, minter: IriMinter, d: Deliberation) -> None:
+        prefix = self.person_prefix(minter, d)
+        if prefix:
+            self.names.setdefault(prefix, set()).update(
+                n for n in deliberation_names(d) if parse_person(n).full
+            )
+
+
+def rosters_from_store(store: Store) -> Rosters:
+    """Every person name the store holds, grouped by authority (one query)."""
+    from delibgraph.vocab import FOAF
+
+    query = f"SELECT DISTINCT ?person ?name WHERE {{ ?person <{FOAF.name}> ?name }}"
+    rosters = Rosters()
+    for row in store.query(query).rows:
+        person, name = row
+        if person is None or name is None or _PERSON_SEGMENT not in person.value:
+            continue
+        prefix = person.value[: person.value.index(_PERSON_SEGMENT) + len(_PERSON_SEGMENT)]
+        rosters.names.setdefault(prefix, set()).add(name.value)
+    return rosters

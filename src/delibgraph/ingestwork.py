@@ -28,6 +28,7 @@ from delibgraph.errors import DelibgraphError
 from delibgraph.extract import extract
 from delibgraph.fastshacl import ShaclEngine, checked_report
 from delibgraph.fastshacl import warm_up as warm_up_shacl
+from delibgraph.identity import Rosters
 from delibgraph.ids import IriMinter
 from delibgraph.mapping import DeliberationGraph, map_deliberation
 from delibgraph.model import Source
@@ -46,6 +47,7 @@ class WorkOptions:
     ingested_at: dt.datetime
     ner: bool = True
     engine: ShaclEngine = "fast"
+    rosters: Rosters | None = None  # names known per authority: persons are resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class FileWork:
     checked: tuple[Checked, ...]
     failures: tuple[FileFailure, ...]
     seconds: dict[str, float] = field(default_factory=dict)
+    ambiguities: tuple[str, ...] = ()  # printed names that fit several members
 
 
 class _Clock:
@@ -131,18 +134,19 @@ def process_file(path: Path, options: WorkOptions) -> FileWork:
     _time_ner_inside_the_parser()
     clock = _Clock()
     _current.append(clock)
+    ambiguities: list[str] = []
     try:
-        checked, failures = _process(Path(path), options, clock)
+        checked, failures = _process(Path(path), options, clock, ambiguities)
     finally:
         _current.pop()
     seconds = dict(clock.seconds)
     if "ner" in seconds and "parse" in seconds:
         seconds["parse"] = max(0.0, seconds["parse"] - seconds["ner"])
-    return FileWork(str(path), tuple(checked), tuple(failures), seconds)
+    return FileWork(str(path), tuple(checked), tuple(failures), seconds, tuple(ambiguities))
 
 
 def _process(
-    path: Path, options: WorkOptions, clock: _Clock
+    path: Path, options: WorkOptions, clock: _Clock, ambiguities: list[str]
 ) -> tuple[list[Checked], list[FileFailure]]:
     checked: list[Checked] = []
     failures: list[FileFailure] = []
@@ -159,8 +163,16 @@ def _process(
     for deliberation in deliberations:
         try:
             with clock.stage("map"):
+                resolver = None
+                if options.rosters is not None:
+                    resolver = options.rosters.resolver_for(options.minter, deliberation)
+                    ambiguities += [a.message() for a in resolver.ambiguities(deliberation)]
+                    options.rosters.learn(options.minter, deliberation)
                 dg = map_deliberation(
-                    deliberation, minter=options.minter, ingested_at=options.ingested_at
+                    deliberation,
+                    minter=options.minter,
+                    ingested_at=options.ingested_at,
+                    resolver=resolver,
                 )
         except DelibgraphError as exc:
             failures.append(FileFailure(str(path), located(exc, path), stage="map"))

@@ -74,6 +74,9 @@ class IngestReport:
     # validate, load), and the run's wall-clock time.
     stage_seconds: tuple[tuple[str, float], ...] = ()
     elapsed: float = 0.0
+    # Printed names that fit several members of their authority ("M. Rouquette"): listed,
+    # never guessed (delibgraph.identity).
+    ambiguities: tuple[str, ...] = ()
 
     @property
     def rate(self) -> float:
@@ -128,6 +131,7 @@ class IngestReport:
                 lines.append("  the version already in the store is kept")
             lines.extend(f"  report: {path}" for path in rejection.report_files)
         lines.extend(f"failed: {failure.error}" for failure in self.failed)
+        lines.extend(f"ambiguous name: {message}" for message in self.ambiguities)
         return "\n".join(lines)
 
 

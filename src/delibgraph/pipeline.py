@@ -25,6 +25,7 @@ from rdflib import Graph
 from delibgraph.errors import DelibgraphError, UsageError
 from delibgraph.executors import in_flight_for, ordered_results
 from delibgraph.fastshacl import ShaclEngine
+from delibgraph.identity import rosters_from_store
 from delibgraph.ids import IriMinter
 from delibgraph.ingestwork import STAGES, Checked, FileWork, WorkOptions, process_file
 from delibgraph.mapping import DeliberationGraph, map_deliberation
@@ -153,6 +154,7 @@ def ingest(
     engine: ShaclEngine = "fast",
     progress: Progress | None = None,
     batch_triples: int = BATCH_TRIPLES,
+    resolve_persons: bool = True,
 ) -> IngestReport:
     """Load every conforming deliberation under ``paths`` into ``store``.
 
@@ -163,10 +165,15 @@ def ingest(
     not at all. Rejected deliberations are reported (and, with ``report_dir``, written there as
     ``<file-stem>.txt``, ``<file-stem>.ttl`` (SHACL report) and ``<file-stem>.data.ttl`` (the
     rejected graph)); they are never stored.
+
+    With ``resolve_persons``, a person printed differently across documents of one authority
+    gets one IRI (:mod:`delibgraph.identity`: the store's names and the run's so far); names
+    that fit several members are listed in the report's ``ambiguities``.
     """
     started = time.perf_counter()
+    rosters = rosters_from_store(store) if resolve_persons else None
     options = WorkOptions(minter=minter, ingested_at=now or dt.datetime.now(dt.UTC), ner=ner,
-                          engine=engine)  # fmt: skip
+                          engine=engine, rosters=rosters)  # fmt: skip
     run = _Run(store, ReportWriter(report_dir), progress, batch_triples)
     files = source_files(paths, exclude=report_dir)
     window = in_flight if in_flight is not None else in_flight_for(_workers(executor))
@@ -196,6 +203,7 @@ class _Run:
         self.loaded: list[LoadedGraph] = []
         self.rejected: list[Rejection] = []
         self.failed: list[FileFailure] = []
+        self.ambiguities: list[str] = []
         self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
         self._batch: list[tuple[str, Checked]] = []
         self._batch_size = 0
@@ -205,6 +213,7 @@ class _Run:
         for stage, seconds in work.seconds.items():
             self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
         self.failed.extend(work.failures)
+        self.ambiguities.extend(work.ambiguities)
         self.parsed += len(work.checked) + sum(1 for f in work.failures if f.stage == "map")
         rejected_here = []
         for item in work.checked:
@@ -260,6 +269,7 @@ class _Run:
             triples_in_store=self.store.triple_count(),
             stage_seconds=tuple((name, self.seconds.get(name, 0.0)) for name in STAGES),
             elapsed=elapsed,
+            ambiguities=tuple(self.ambiguities),
         )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -302,9 +303,8 @@ def _node_shape_blocks(shapes: Graph, shape: Node) -> list[Block]:
             )
         blocks.append(Block("table", rows=tuple(rows)))
     for constraint in shapes.objects(shape, SH.sparql):
-        select = str(shapes.value(constraint, SH.select) or "").strip("\n")
-        blocks.append(Block("code", "\n".join(line[8:] if line.startswith(" " * 8) else line
-                                               for line in select.splitlines())))  # fmt: skip
+        select = str(shapes.value(constraint, SH.select) or "")
+        blocks.append(Block("code", textwrap.dedent(select).strip()))
     return blocks
 
 

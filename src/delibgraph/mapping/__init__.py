@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from delibgraph.errors import MappingError
+from delibgraph.identity import PersonResolver
 from delibgraph.ids import ActIds, IriMinter
 from delibgraph.mapping.act import map_act, map_provenance
 from delibgraph.mapping.context import MappingContext
@@ -75,17 +76,26 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
 
 
 def map_deliberation(
-    d: Deliberation, *, minter: IriMinter, ingested_at: dt.datetime
+    d: Deliberation,
+    *,
+    minter: IriMinter,
+    ingested_at: dt.datetime,
+    resolver: PersonResolver | None = None,
 ) -> DeliberationGraph:
     """The named graph of one deliberation.
+
+    With a ``resolver`` (:mod:`delibgraph.identity`), every person is minted from its
+    canonical name, so that "Mme Meynadier" and "Aurélie MEYNADIER (BERTHÉZÈNE)" are one
+    person IRI; without one, from the name as printed.
 
     Raises :class:`MappingError` (with the source file) when the deliberation cannot be
     identified: no number, no date, or neither authority name nor SIREN; or when a printed name
     gives no person key.
     """
     auth, ids = _act_ids(d, minter)
+    named = resolver.canonicalize(d) if resolver is not None else d
     ctx = MappingContext(
-        deliberation=d, minter=minter, auth=auth, ids=ids, graph=new_graph(ids.graph)
+        deliberation=named, minter=minter, auth=auth, ids=ids, graph=new_graph(ids.graph)
     )
     try:
         authority = map_authority(ctx)

@@ -46,7 +46,9 @@ _DECIDED = re.compile(
     r"|\b[àa]\s+l'\s*unanimit[ée]|\b[àa]\s+la\s+majorit[ée]",
     re.IGNORECASE,
 )
-_OPEN_END = re.compile(r"(?:[,;:\-–]|[^\W\d_])$")
+# A text cut short ends on a separator or in the middle of a sentence (on a word in lower
+# case); a name in a signature ("Anaïs Causse") or a full stop ends it properly.
+_OPEN_END = re.compile(r"(?:[,;:\-–]|\b[a-zàâäçéèêëîïôöûùüÿœ]+)$")
 _DECISION_TRAIL = re.compile(r"[\s;,.]+$")
 _ROLE_ONLY = re.compile(
     r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
@@ -161,14 +163,14 @@ def _vote(
     )
 
 
-def _actes(found: Located[str] | None, source: str) -> ActesId | None:
+def _actes(found: Located[str] | None) -> tuple[ActesId | None, str | None]:
+    """The ACTES id, or None and why when the printed one does not read (OCR noise …)."""
     if found is None:
-        return None
+        return None, None
     try:
-        return parse_actes_id(found.value)
+        return parse_actes_id(found.value), None
     except ModelError as exc:
-        logger.warning("%s: %s", source, exc.reason)
-        return None
+        return None, f"ACTES id not read: {exc.reason}"
 
 
 def read_deliberation(
@@ -189,7 +191,7 @@ def read_deliberation(
     members = read_members(doc, blocks.lists, president)
     closing = read_closing(doc, blocks.tail_start, end, start)
     cut = _stops_short(doc, start, end, closing)
-    actes = _actes(closing.actes_id, source.path)
+    actes, actes_problem = _actes(closing.actes_id)
     siren = actes.siren if actes else _value(header.siren)
 
     for key, found in (
@@ -260,6 +262,8 @@ def read_deliberation(
     deliberation = with_members(deliberation, doc, members, list_spans(doc, blocks.lists))
     vote_start = blocks.vote[0] if blocks.vote else None
     warnings = _missing(deliberation, doc, end) if cut else ()
+    if actes_problem:
+        warnings += (actes_problem,)
     return Draft(
         deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end, warnings
     )
@@ -267,7 +271,7 @@ def read_deliberation(
 
 def _stops_short(doc: Document, start: int, end: int, closing: Closing) -> bool:
     """True when the text stops mid-way: no closing block, and its last line is left open
-    (ends with a comma, a semicolon, a colon or a word, not with a full stop)."""
+    (ends with a comma, a semicolon, a colon or a word in lower case)."""
     if any(
         (closing.signed_place, closing.signed_date, closing.published, closing.received,
          closing.actes_id)

@@ -42,6 +42,15 @@ _HONORIFIC_ONLY = re.compile(r"^(?:Monsieur|Madame|M\.|Mme|Président|Président
 
 Entity = Located[str]
 
+# Words naming an authority or a body in general: "la Métropole", "le Conseil".
+_GENERIC_WORDS = frozenset(
+    {"commune", "ville", "mairie", "métropole", "département", "région", "communauté",
+     "agglomération", "conseil", "bureau", "assemblée", "commission", "collectivité",
+     "syndicat", "établissement", "intercommunalité"}
+)  # fmt: skip
+# After an entity: "de territoire", "des sports", "d'accueil" — a common-noun phrase goes on.
+_COMMON_PHRASE_TAIL = re.compile(r"\s+(?:de|des|du|d['’])\s*(?:la\s+|l['’])?[a-zàâçéèêëîïôûù]")
+
 
 @functools.cache
 def load_model() -> Any:
@@ -112,6 +121,25 @@ def _merged_spans(text: str, ents: Sequence[Any]) -> list[tuple[int, int, str]]:
     return merged
 
 
+def is_common_word(value: str, text: str, end: int) -> bool:
+    """True when a one-word entity is an ordinary word rather than a name.
+
+    Three signs: the same word is used in lower case in the text ("Numérique" at the start
+    of a heading, "numérique" elsewhere); it is a generic word for an authority or a body
+    ("la Métropole", "le Département"), which the graph models already; or it heads a
+    phrase of common words that spaCy cut short ("Fabrique de territoire", "Maison de
+    santé"). Acronyms ("ANCT") and compound names ("Saint-Affrique") are kept.
+    """
+    if " " in value or "-" in value or value.isupper():
+        return False
+    word = value.lower()
+    if word in _GENERIC_WORDS:
+        return True
+    if re.search(rf"(?<![\w'’]){re.escape(word)}(?!\w)", text):
+        return True
+    return _COMMON_PHRASE_TAIL.match(text, end) is not None
+
+
 def find_named(bodies: Sequence[OffsetText]) -> list[dict[str, tuple[Entity, ...]]]:
     """Organisations and places in each body text, in one ``nlp.pipe`` call."""
     if not bodies:
@@ -122,6 +150,8 @@ def find_named(bodies: Sequence[OffsetText]) -> list[dict[str, tuple[Entity, ...
         found: dict[str, list[Entity]] = {key: [] for key in _LABELS.values()}
         for start, end, label in _merged_spans(body.text, doc.ents):
             value = clean_entity(body.text[start:end])
+            if value and is_common_word(value, body.text, end):
+                continue
             if value:
                 found[_LABELS[label]].append(Located(value, *body.source_range(start, end)))
         results.append({key: _dedupe(values) for key, values in found.items()})

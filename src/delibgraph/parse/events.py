@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from delibgraph.parse.attendance import ABSENT, PRESENT, REPRESENTED
 from delibgraph.parse.nametokens import HONORIFIC_PATTERN, PROXY_CONNECTOR
 from delibgraph.parse.normalize import Document
-from delibgraph.parse.people import clean_name
+from delibgraph.parse.people import OFFICE, clean_name
 
 _I = re.IGNORECASE
 _ARRIVES = re.compile(
     r"\b(?:rejoint|rejoignent|a\s+rejoint|ont\s+rejoint|entre(?:nt)?\s+en\s+s[ée]ance"
     r"|arrive(?:nt)?(?:\s+en\s+s[ée]ance)?|est\s+arriv[ée]e?|prend\s+(?:place|s[ée]ance)"
-    r"|(?:est|sont)\s+de\s+retour|revient|reviennent)\b",
+    r"|(?:est|sont)\s+de\s+retour|revient|reviennent"
+    r"|reprend\s+(?:la\s+pr[ée]sidence|place|sa\s+place|part\s+aux\s+d[ée]bats))\b",
     _I,
 )
 _LEAVES = re.compile(
@@ -95,10 +96,16 @@ def _sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+PRESIDENT = "\x00president"  # "Madame le Maire", "M. le Président": the séance's president
+
+
 def _subject(doc: Document, start: int, end: int) -> str | None:
-    """The member named just before a verb: the last comma piece that is a name."""
+    """The member named just before a verb: the last comma piece that is a name, or the
+    president when named by office ("Madame le Maire quitte la salle")."""
     text = doc.text[start:end]
     for piece in reversed(text.split(",")):
+        if OFFICE.match(piece.strip()):
+            return PRESIDENT
         honorific = list(_LAST_HONORIFIC.finditer(piece))
         if honorific:
             piece = piece[honorific[-1].end() :]

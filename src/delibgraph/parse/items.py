@@ -34,6 +34,21 @@ ITEM_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLE_LEAD = re.compile(r"^[ \t]*[-:][ \t]*")
+# The lines of an extract's header, above its heading.
+_HEADER_LINE = re.compile(
+    r"^[ \t]*(?:R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|(?:D[ÉE]PARTEMENT|ARRONDISSEMENT|CANTON|COMMUNE|VILLE"
+    r"|MAIRIE|M[ÉE]TROPOLE|COMMUNAUT[ÉE]|R[ÉE]GION)\b|(?:Extrait\s+d[ue]s?\s+)?(?:registre|proc[èe]s"
+    r"|compte)\b.{0,80}d[ée]lib[ée]rations?|(?:S[ée]ance|R[ée]union|Session)\b[^\n]{0,60}\d{4}"
+    r"|(?:Commune|Ville|Département|Région|Communauté)\s+d[eu'])",
+    re.IGNORECASE,
+)
+# What the text of a deliberation holds and an agenda line does not.
+_BODY = re.compile(
+    r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bd[ée]cide\b|\bRapporteure?\s*:|\bexpose\b"
+    r"|\brapporte\b|\bpr[ée]sente\b|il\s+est\s+propos[ée]|\bprend\s+acte|\badopt[ée]e?\b"
+    r"|\bvote\b|\bPour\s*:|^[ \t]*Objet\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +76,14 @@ class Plan:
 
 def plan_document(doc: Document) -> Plan:
     """The items of ``doc``; a text with fewer than two item headings is one item, whole."""
-    headings: list[re.Match[str]] = []
-    seen: set[str] = set()
-    for match in ITEM_HEADING.finditer(doc.view):
-        number = match["number"].upper()
-        if number not in seen:
-            seen.add(number)
-            headings.append(match)
+    headings = _distinct(doc, list(ITEM_HEADING.finditer(doc.view)))
     if len(headings) < 2:
         only = headings[0] if headings else None
         title = _title_start(only) if only else None
         return Plan(None, (Item(0, len(doc.text), 1, None, title),))
     starts = [doc.line_start(m.start()) for m in headings]
+    starts = [starts[0]] + [_with_own_header(doc, s, previous) for previous, s in
+                            zip(starts, starts[1:], strict=False)]  # fmt: skip
     ends = [*starts[1:], len(doc.text)]
     items = []
     for position, (match, start, end) in enumerate(zip(headings, starts, ends, strict=True)):
@@ -81,6 +92,45 @@ def plan_document(doc: Document) -> Plan:
         items.append(Item(start, end, rank, match["number"], _title_start(match)))
     preamble = (0, starts[0]) if starts[0] > 0 else None
     return Plan(preamble, tuple(items))
+
+
+def _distinct(doc: Document, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """One heading per number: the first one followed by the body of a deliberation, else
+    the first one (an agenda, or a web page's link, lists numbers before their items)."""
+    chosen: dict[str, re.Match[str]] = {}
+    for index, match in enumerate(matches):
+        number = match["number"].upper()
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(doc.view)
+        known = chosen.get(number)
+        if known is None or (_thin(doc, known) and not _thin_range(doc, match, end)):
+            chosen[number] = match
+    kept = set(map(id, chosen.values()))
+    return [m for m in matches if id(m) in kept]
+
+
+def _thin_range(doc: Document, match: re.Match[str], end: int) -> bool:
+    return _BODY.search(doc.view, match.end(), end) is None
+
+
+def _thin(doc: Document, match: re.Match[str]) -> bool:
+    following = ITEM_HEADING.search(doc.view, match.end())
+    return _thin_range(doc, match, following.start() if following else len(doc.view))
+
+
+def _with_own_header(doc: Document, heading: int, floor: int) -> int:
+    """Where an item starts: its heading, or the header printed just above it when extracts
+    follow one another ("COMMUNE DE …", "Extrait du registre …", "Séance du …")."""
+    start = heading
+    position = heading
+    while position > floor:
+        line_start = doc.line_start(position - 1)
+        line = doc.view[line_start : position - 1]
+        if line.strip() and not _HEADER_LINE.match(line):
+            break
+        if line.strip():
+            start = line_start
+        position = line_start
+    return start
 
 
 def _title_start(match: re.Match[str]) -> int | None:

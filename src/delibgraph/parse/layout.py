@@ -213,11 +213,28 @@ def _regions(
                 break
             rows.append(row)
             index += 1
-        if sum(1 for r in rows if r.left and r.right) >= _MIN_ROWS:
-            regions.append((first, index, rows))
+        kept = _trim_region(rows)
+        if sum(1 for r in kept if r.left and r.right) >= _MIN_ROWS:
+            regions.append((first, first + len(kept), kept))
+            index = first + len(kept)
         if index == first:
             index += 1
     return regions
+
+
+def _trim_region(rows: list[_Row]) -> list[_Row]:
+    """The rows up to the last one holding both columns, the left column's lines that go on
+    right below it, and one blank row; a blank row followed by left lines only ends it (the
+    text goes on in one column)."""
+    both = [i for i, r in enumerate(rows) if r.left and r.right]
+    if not both:
+        return rows
+    end = both[-1] + 1
+    while end < len(rows) and rows[end].left and not rows[end].right:
+        end += 1
+    if end < len(rows) and rows[end].left is None and rows[end].right is None:
+        end += 1
+    return rows[:end]
 
 
 def _ends_sentence(text: str, piece: tuple[int, int]) -> bool:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from delibgraph.parse.nametokens import (
@@ -113,19 +114,19 @@ def name_runs(view: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = []
     for index in range(1, len(words)):
         kind, previous = kinds[index], kinds[index - 1]
-        if kind == "honorific" and previous != "honorific":
-            cuts.append(index)
-        elif not family_first and kind == "mixed" and previous == "caps":
-            cuts.append(index)
-        elif family_first and kind in ("caps", "particle") and previous == "mixed":
+        if (
+            (kind == "honorific" and previous != "honorific")
+            or (not family_first and kind == "mixed" and previous == "caps")
+            or (family_first and kind in ("caps", "particle") and previous == "mixed")
+        ):
             cuts.append(index)
     if not cuts:
         return [(start, end)]
     bounds = [0, *cuts, len(words)]
-    pieces = [kinds[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [kinds[a:b] for a, b in itertools.pairwise(bounds)]
     if not all("caps" in p and ("mixed" in p or "honorific" in p) for p in pieces):
         return [(start, end)]
     runs = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         runs.append((words[a].start(), words[b - 1].end()))
     return runs

@@ -97,6 +97,8 @@ def name_before_note(text: str) -> str:
     for index, word in enumerate(words):
         starts_lower = word[:1].islower()
         next_word = words[index + 1] if index + 1 < len(words) else ""
+        if word in ("à", "a") and next_word[:1].isupper():
+            return ""  # "X à Y": a proxy, not a note, outside a list of proxies
         if starts_lower and not (word in PARTICLES and next_word[:1].isupper()):
             break
         kept.append(word)
@@ -145,7 +147,6 @@ def looks_like_name(text: str) -> bool:
     if not 1 <= len(words) <= 7 or words[-1] in PARTICLES:
         return False
     return _name_words(words)
-
 
 
 def is_whole_name(fragment: str) -> bool:
@@ -322,7 +323,8 @@ def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
         elif entries and doc.view[item_start:item_end].strip()[:1].islower():
             # a note on the member before: "Mme El Moudden, arrivée à partir du point 2"
             last = entries[-1]
-            entries[-1] = ListEntry(last.name, last.holder, last.holder_role, (last.item[0], item_end))
+            item = (last.item[0], item_end)
+            entries[-1] = ListEntry(last.name, last.holder, last.holder_role, item)
     return entries
 
 

@@ -29,7 +29,9 @@ _HOTEL = (
 )
 _PLACES = (
     re.compile(
-        r"(?P<place>au\s+lieu\s+(?:ordinaire|habituel)\s+de\s+(?:ses|leurs)\s+s[ée]ances)", _I
+        r"(?P<place>(?:au|dans\s+le)\s+lieu\s+(?:ordinaire|habituel)\s+de\s+(?:ses|leurs)"
+        r"\s+s[ée]ances)",
+        _I,
     ),
     re.compile(
         r"\b(?:en|dans|à)\s+(?:la\s+|l')?(?P<place>(?:grande\s+|petite\s+)?salle\s+[^,.;:]{1,80}?)"

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from delibgraph.parse.normalize import Document
 from delibgraph.parse.nametokens import PROXY_CONNECTOR
+from delibgraph.parse.normalize import Document
 from delibgraph.parse.people import is_list_line, is_whole_name, list_pieces, strip_honorific
 
 Range = tuple[int, int]
@@ -68,8 +68,11 @@ _DECISION_FORMULA = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # Where the formula hands over to the decisions: its colon, or a "DÉCIDE" line.
+_CAPITAL_VERB = r"[A-ZÉÈÊÀÂÎÔÛÇ]{4,}[ \t]+(?:[a-zàâçéèêëîïôûù'’]|[lLdD]['’])"
 _FORMULA_END = re.compile(
-    r":|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*:?[ \t]*$", re.MULTILINE
+    r":|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*:?[ \t]*$"
+    rf"|^[ \t]*(?={_CAPITAL_VERB})",
+    re.MULTILINE,
 )
 _FORMULA_REACH = 600
 _VOTE_ANCHOR = re.compile(
@@ -79,7 +82,7 @@ _VOTE_ANCHOR = re.compile(
     r"|^[^\n]*\bmise?\s+aux\s+voix"
     r"|^[ \t]*(?:la\s+(?:pr[ée]sente\s+)?d[ée]lib[ée]ration|le\s+projet\s+de\s+d[ée]lib[ée]ration)"
     r"\s+est\s+(?:adopt|rejet|approuv)"
-    r"|^[ \t]*(?:vote|r[ée]sultat\s+du\s+vote)\b[^:\n]{0,40}:"
+    r"|^[ \t]*(?:votes?|r[ée]sultats?\s+du\s+(?:vote|scrutin))\b[^:\n]{0,40}:"
     r"|^[ \t]*vote\s+(?:[ée]lectronique|à\s+main\s+lev[ée]e|à\s+bulletin|au\s+scrutin|par\s+appel)"
     r"|^[ \t]*(?:ont|a)\s+vot[ée]\s+(?:pour|contre)|^[ \t]*apr[èe]s\s+un\s+vote"
     r"|^[ \t]*il\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin)"
@@ -97,7 +100,9 @@ _VOTE_BEFORE_ANCHOR = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING_ANCHOR = re.compile(
-    r"^[ \t]*(?:Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?[àa]\s|Pour\s+extrait\s+conforme"
+    r"^[ \t]*(?:(?:Ainsi\s+)?Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?"
+    r"(?:[àa]\s|en\s+s[ée]ance|les\s+jour)"
+    r"|Pour\s+extrait\s+(?:certifi[ée]\s+)?conforme|(?:Transmis|Envoy[ée])e?\s+en\s+pr[ée]fecture"
     r"|Publi[ée]e?\s+le|Accus[ée]\s+de\s+r[ée]ception|R[ée]ception\s+en\s+pr[ée]fecture"
     r"|Liste\s+des\s+annexes|Acte\s+certifi[ée]|Certifi[ée]\s+ex[ée]cutoire)",
     re.IGNORECASE | re.MULTILINE,
@@ -105,9 +110,10 @@ CLOSING_ANCHOR = re.compile(
 _TITLE_LABEL = re.compile(r"^[ \t]*(?:Objet|Titre)\s*:\s*", re.IGNORECASE | re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _ITEM_START = re.compile(
-    r"^[ \t]*(?:(?P<bullet>[-+•▪◦*·\uf0b7\uf0a7>]|\d{1,2}[.)°]|[a-z]\))[ \t]+"
-    r"|(?P<article>(?:article|art\.)\s*(?:\d+|premier|unique)))",
-    re.IGNORECASE | re.MULTILINE,
+    r"^[ \t]*(?:(?P<bullet>[-+•▪◦*·\uf0b7\uf0a7>]|\d{1,2}[.)°]|[a-zA-Z]\))[ \t]+"
+    r"|(?P<article>(?i:article|art\.)\s*(?i:\d+|premier|unique))"
+    rf"|(?P<verb>(?={_CAPITAL_VERB})))",
+    re.MULTILINE,
 )
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
@@ -225,7 +231,8 @@ def _list_body_end(
             seen_content = True
             end = line_end
             closed = stripped.endswith(".") and not _HONORIFIC_END.search(stripped)
-            if depth == 0 and closed and not (proxies and _proxy_line_follows(view, line_end, limit)):
+            more_proxies = proxies and _proxy_line_follows(view, line_end, limit)
+            if depth == 0 and closed and not more_proxies:
                 break
         pos = line_end + 1
     return end
@@ -331,7 +338,9 @@ def _decision_items(doc: Document, start: int, end: int) -> tuple[Range, ...]:
     items = []
     for index, match in enumerate(starts):
         item_end = starts[index + 1].start() if index + 1 < len(starts) else end
-        item_start = match.end() if match.group("bullet") else match.start("article")
+        item_start = match.end() if match.group("bullet") else match.start(
+            "article" if match.group("article") else "verb"
+        )
         items.append((item_start, item_end))
     return tuple(items)
 

@@ -15,16 +15,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from delibgraph.identity import matches, parse_person
 from delibgraph.model import Deliberation, Session, Vote
 from delibgraph.parse.assemble import Draft
 from delibgraph.parse.attendance import REPRESENTED, Member, list_spans, with_members
-from delibgraph.parse.events import Change, Items, changes_in_note, changes_in_text
+from delibgraph.parse.events import PRESIDENT, Change, Items, changes_in_note, changes_in_text
 from delibgraph.parse.items import Plan
 from delibgraph.parse.normalize import Document, Located
 from delibgraph.parse.votes import find_method
 
+T = TypeVar("T")
 _SEANCE_SPANS = ("authority", "body", "session", "members_in_office")
 _CLOSING_SPANS = ("signed", "published", "prefecture.received")
 
@@ -85,16 +87,21 @@ def _changes(doc: Document, plan: Plan, seance: Draft, drafts: Sequence[Draft]) 
 
 
 def _attendance_at(
-    index: int, base: Sequence[Member], changes: Sequence[Change], warnings: list[str]
+    index: int,
+    base: Sequence[Member],
+    changes: Sequence[Change],
+    president: str | None,
+    warnings: list[str],
 ) -> list[Member]:
     state = {member.key: member for member in base}
     for change in changes:
         if change.first > index or (change.last is not None and index > change.last):
             continue
-        member = _resolve(change.who, base)
+        who = president if change.who == PRESIDENT else change.who
+        member = _resolve(who, base) if who else None
         if member is None:
             if index == 0:
-                warnings.append(f"attendance change of {change.who!r}: not a listed member")
+                warnings.append(f"attendance change of {who!r}: not a listed member")
             continue
         state[member.key] = dataclasses.replace(
             state[member.key],
@@ -106,21 +113,26 @@ def _attendance_at(
     return [state[member.key] for member in base]
 
 
+def _pick(own: T | None, inherited: T | None, preferred: bool) -> T | None:
+    """The séance's value (``preferred``) or the item's own, the other one failing it."""
+    if preferred:
+        return inherited if inherited is not None else own
+    return own if own is not None else inherited
+
+
 def _inherit_seance(d: Deliberation, seance: Deliberation, preferred: bool) -> Deliberation:
     """``d`` with the séance's values; ``preferred``: they win over the item's own."""
-
-    def pick(own: object, inherited: object) -> object:
-        if preferred:
-            return inherited if inherited is not None else own
-        return own if own is not None else inherited
-
     s, t = d.session, seance.session
     session = Session(
-        **{f.name: pick(getattr(s, f.name), getattr(t, f.name)) for f in dataclasses.fields(s)}
+        date=_pick(s.date, t.date, preferred),
+        kind=_pick(s.kind, t.kind, preferred),
+        place=_pick(s.place, t.place, preferred),
+        mode=_pick(s.mode, t.mode, preferred),
+        president=_pick(s.president, t.president, preferred),
     )
     authority = dataclasses.replace(
         d.authority,
-        name=pick(d.authority.name, seance.authority.name),
+        name=_pick(d.authority.name, seance.authority.name, preferred),
         siren=d.authority.siren or seance.authority.siren,
     )
     spans = dict(d.spans)
@@ -130,9 +142,9 @@ def _inherit_seance(d: Deliberation, seance: Deliberation, preferred: bool) -> D
     return dataclasses.replace(
         d,
         authority=authority,
-        body=pick(d.body, seance.body),  # type: ignore[arg-type]
+        body=_pick(d.body, seance.body, preferred),
         session=session,
-        members_in_office=pick(d.members_in_office, seance.members_in_office),  # type: ignore[arg-type]
+        members_in_office=_pick(d.members_in_office, seance.members_in_office, preferred),
         spans=spans,
     )
 
@@ -184,7 +196,8 @@ def complete_items(
             d = _inherit_closing(d, closing)
             d = _with_method(d, doc, method)
             if preamble.members and not draft.members:
-                members = _attendance_at(index, preamble.members, changes, warnings)
+                president = seance.session.president
+                members = _attendance_at(index, preamble.members, changes, president, warnings)
                 d = with_members(d, doc, members, list_spans(doc, preamble.lists))
         completed.append(dataclasses.replace(draft, deliberation=d))
     return Completed(completed, warnings)

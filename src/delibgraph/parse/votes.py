@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from delibgraph.parse.elections import read_election, sentence_names
 from delibgraph.parse.frnumbers import words_to_int
 from delibgraph.parse.normalize import Document, Located
-from delibgraph.parse.elections import read_election, sentence_names
 from delibgraph.parse.people import parse_names
 
 _I = re.IGNORECASE

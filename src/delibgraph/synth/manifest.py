@@ -19,6 +19,7 @@ Entries are streamed to the file one per line: the corpus is never held in memor
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -32,16 +33,20 @@ from delibgraph.synth.territory import Authority
 
 
 def _amount(text: str) -> dict[str, Any]:
-    digits = text.removesuffix(" €").replace("\u00a0", "").replace("\u202f", "")
-    value = Decimal(digits.replace(" ", "").replace(",", "."))
-    return {"value": float(value), "currency": "EUR", "text": text}
+    """An amount as the parser gives it: no-break spaces read as spaces."""
+    plain = text.replace("\u00a0", " ").replace("\u202f", " ")
+    value = Decimal(plain.removesuffix(" €").replace(" ", "").replace(",", "."))
+    return {"value": float(value), "currency": "EUR", "text": plain}
 
 
 def _place(draft: Draft) -> str | None:
+    """The room as the parser reads it: the noun phrase after its preposition ("en la salle du
+    Conseil" → "salle du Conseil"), without the town that may follow it; "au lieu ordinaire de
+    ses séances" is kept whole."""
     if draft.plan.mode == "videoconference":
         return None
-    room = draft.authority.room
-    return room.removeprefix("en ")
+    room = re.sub(r"^(?:en|dans|à)\s+(?:la\s+|l')?", "", draft.authority.room)
+    return room.split(", à ")[0]
 
 
 def truth(draft: Draft, layout: Layout, file_name: str) -> dict[str, Any]:
