@@ -18,6 +18,7 @@ séance it holds the séance's header and lists, which every item inherits (:mod
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -82,8 +83,7 @@ def plan_document(doc: Document) -> Plan:
         title = _title_start(only) if only else None
         return Plan(None, (Item(0, len(doc.text), 1, None, title),))
     starts = [doc.line_start(m.start()) for m in headings]
-    starts = [starts[0]] + [_with_own_header(doc, s, previous) for previous, s in
-                            zip(starts, starts[1:], strict=False)]  # fmt: skip
+    starts = [starts[0], *(_with_own_header(doc, s, p) for p, s in itertools.pairwise(starts))]
     ends = [*starts[1:], len(doc.text)]
     items = []
     for position, (match, start, end) in enumerate(zip(headings, starts, ends, strict=True)):

@@ -86,22 +86,27 @@ def _changes(doc: Document, plan: Plan, seance: Draft, drafts: Sequence[Draft]) 
     return sorted(changes, key=lambda c: (c.first, c.at))
 
 
-def _attendance_at(
-    index: int,
-    base: Sequence[Member],
-    changes: Sequence[Change],
-    president: str | None,
-    warnings: list[str],
-) -> list[Member]:
-    state = {member.key: member for member in base}
+def _resolved(
+    changes: Sequence[Change], base: Sequence[Member], president: str | None, warnings: list[str]
+) -> list[tuple[Change, Member]]:
+    """Each change with the listed member it names; one that names nobody listed is reported."""
+    resolved = []
     for change in changes:
-        if change.first > index or (change.last is not None and index > change.last):
-            continue
         who = president if change.who == PRESIDENT else change.who
         member = _resolve(who, base) if who else None
         if member is None:
-            if index == 0:
-                warnings.append(f"attendance change of {who!r}: not a listed member")
+            warnings.append(f"attendance change of {who!r}: not a listed member")
+        else:
+            resolved.append((change, member))
+    return resolved
+
+
+def _attendance_at(
+    index: int, base: Sequence[Member], changes: Sequence[tuple[Change, Member]]
+) -> list[Member]:
+    state = {member.key: member for member in base}
+    for change, member in changes:
+        if change.first > index or (change.last is not None and index > change.last):
             continue
         state[member.key] = dataclasses.replace(
             state[member.key],
@@ -186,18 +191,22 @@ def complete_items(
     seance = preamble.deliberation
     is_seance = seance.session.date is not None or bool(preamble.members)
     changes = _changes(doc, plan, preamble, drafts) if preamble.members else []
+    resolved = _resolved(changes, preamble.members, seance.session.president, warnings)
     lists_end = max([preamble.start, *(lst.body[1] for lst in preamble.lists)])
     method = find_method(doc, lists_end, preamble.end) if is_seance else None
     closing = drafts[-1].deliberation
     completed = []
     for index, draft in enumerate(drafts):
-        d = _inherit_seance(draft.deliberation, seance, preferred=is_seance)
-        if is_seance:
+        own = draft.deliberation
+        # an extract of its own (its séance, its lists), not an item of the séance above
+        standalone = own.session.date is not None or bool(draft.members)
+        in_seance = is_seance and not standalone
+        d = _inherit_seance(own, seance, preferred=in_seance)
+        if in_seance:
             d = _inherit_closing(d, closing)
             d = _with_method(d, doc, method)
-            if preamble.members and not draft.members:
-                president = seance.session.president
-                members = _attendance_at(index, preamble.members, changes, president, warnings)
+            if preamble.members:
+                members = _attendance_at(index, preamble.members, resolved)
                 d = with_members(d, doc, members, list_spans(doc, preamble.lists))
         completed.append(dataclasses.replace(draft, deliberation=d))
     return Completed(completed, warnings)
