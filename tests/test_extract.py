@@ -120,3 +120,22 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match="cannot read") as info:
         extract(tmp_path / "absent.txt")
     assert info.value.exit_code == 1
+
+
+def test_a_scanned_pdf_is_a_clear_error_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the parser and the command line: one line on stderr naming the file, exit 1."""
+    from delibgraph import cli
+    from delibgraph.parse import parse_file
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 150, 200, style="F")  # a page with a drawing and no text: a scan
+    path = _write(tmp_path, "registre-scanne.pdf", bytes(pdf.output()))
+    with pytest.raises(ExtractError, match="no text layer"):
+        parse_file(path, ner=False)
+    assert cli.main(["parse", str(path), "--no-ner"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("delibgraph: ") and "registre-scanne.pdf" in err
+    assert "OCR" in err and len(err.splitlines()) == 1

@@ -88,8 +88,11 @@ def test_a_flattened_document_gets_its_lines_back() -> None:
     reading = unflatten(Reading(text))
     _faithful(text, reading)
     lines = reading.text.split("\n")
-    for start in ("Délibération n° 2023-004", "Présents : Roland VIDALENC", "Objet : Adhésion",
-                  "- autorise le Maire", "Pour : 6", "Fait à Lescoutade", "Publié le 30/03/2023"):  # fmt: skip
+    starts = (
+        "Délibération n° 2023-004", "Présents : Roland VIDALENC", "Objet : Adhésion",
+        "- autorise le Maire", "Pour : 6", "Fait à Lescoutade", "Publié le 30/03/2023",
+    )  # fmt: skip
+    for start in starts:
         assert any(line.startswith(start) for line in lines), start
 
 

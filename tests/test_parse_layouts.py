@@ -322,3 +322,28 @@ def test_seed_like_layout_from_shared(seed_path: Path) -> None:
     assert d.number == "M2021-162"
     assert len(d.present) == 75 and len(d.represented) == 12 and d.absent == ()
     assert d.vote.for_ is None and d.title is None
+
+
+_FIXTURE_LINES = sorted(
+    {
+        line
+        for path in (Path(__file__).parent / "fixtures").glob("*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_FIXTURE_LINES), max_size=60), st.sampled_from(["\n", " ", "\n\n"]))
+def test_registers_made_of_any_lines_raise_only_typed_errors(lines: list[str], glue: str) -> None:
+    """Lines of every fixture (séance headers, item headings, lists, votes, stamps, two columns)
+    in any order and layout: the parser reads what it can, raises only its own errors, and
+    every span stays inside the text."""
+    text = glue.join(lines)
+    try:
+        found = parse_text(text, SOURCE, ner=False)
+    except DelibgraphError:
+        return
+    for deliberation in found:
+        for span in deliberation.spans.values():
+            assert 0 <= span.start <= span.end <= len(text)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from delibgraph.parse.lists import classify_heading
 from delibgraph.parse.normalize import Document
 from delibgraph.parse.people import (
     clean_name,
@@ -17,7 +18,6 @@ from delibgraph.parse.people import (
     parse_names,
     split_items,
 )
-from delibgraph.parse.segment import classify_heading
 
 
 def _parse(text: str, *, bare_a: bool = False) -> list[tuple[str, str | None]]:
@@ -221,3 +221,68 @@ def test_split_items_respects_parentheses() -> None:
     text = "A BB (pouvoir à C DD, suppléant), E FF"
     items = split_items(text, 0, len(text))
     assert [text[s:e].strip() for s, e in items] == ["A BB (pouvoir à C DD, suppléant)", "E FF"]
+
+
+# ------------------------------------------- property: every separator registers print
+
+
+@st.composite
+def _separated_list(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Names in "Prénom NOM" order joined by one kind of separator, as registers print them:
+    commas, semicolons, " - ", bullets on their own lines, newlines, "et", or nothing at all
+    between two names (the capitals tell where a name ends)."""
+    names = draw(
+        st.lists(
+            st.builds(lambda g, f: f"{g} {f}", _given, _family_word), min_size=1, max_size=10,
+            unique=True,
+        )
+    )  # fmt: skip
+    kind = draw(st.sampled_from(["comma", "semicolon", "dash", "bullet", "newline", "et",
+                                 "nothing"]))  # fmt: skip
+    if kind == "bullet":
+        bullet = draw(st.sampled_from(["• ", "- ", "▪ ", "* "]))
+        return names, "\n" + "\n".join(bullet + n for n in names) + "\n"
+    joiner = {
+        "comma": ", ", "semicolon": " ; ", "dash": " - ", "newline": "\n", "et": " et ",
+        "nothing": " ",
+    }[kind]  # fmt: skip
+    if kind in ("comma", "semicolon") and len(names) > 1 and draw(st.booleans()):
+        text = joiner.join(names[:-1]) + " et " + names[-1]  # "A, B et C"
+    else:
+        text = joiner.join(names)
+    return names, text + draw(st.sampled_from(["", ".", " ;"]))
+
+
+@given(_separated_list())
+def test_lists_with_any_separator_parse_back(case: tuple[list[str], str]) -> None:
+    expected, text = case
+    assert _names(text) == expected
+
+
+def test_group_labels_of_an_intercommunal_list_are_not_names() -> None:
+    text = (
+        "Castelbrune : M. Alain FABRÈGUES ; Mme Claire MONTEIL\n"
+        "Le Bouyssou : M. Cédric MARTY\nSaint-Martial-d’Ourdenne : Henri POUJOL, Yves CARRIÈRE"
+    )
+    assert _names(text) == [
+        "Alain FABRÈGUES", "Claire MONTEIL", "Cédric MARTY", "Henri POUJOL", "Yves CARRIÈRE"
+    ]  # fmt: skip
+    flat = "Corinne LAVABRE Saint-Martial-d’Ourdenne : Henri POUJOL, Odile FERRAND"
+    assert _names(flat) == ["Corinne LAVABRE", "Henri POUJOL", "Odile FERRAND"]
+    assert _parse("Mme Brigitte SOULIÉ : pouvoir à Mme Claire MONTEIL") == [
+        ("Brigitte SOULIÉ", "Claire MONTEIL")
+    ]
+
+
+def test_maiden_names_are_kept_and_notes_left_out() -> None:
+    assert _names("Aurélie MEYNADIER (BERTHÉZÈNE), DE SOUSA Ricardo (présent à partir du "
+                  "point 5)") == ["Aurélie MEYNADIER (BERTHÉZÈNE)", "DE SOUSA Ricardo"]  # fmt: skip
+    assert _names("MM. Bousquet, Teissèdre et Mme Peyronnet par procuration") == [
+        "Bousquet", "Teissèdre", "Peyronnet"
+    ]  # fmt: skip
+    assert _parse("LACAN Ludovic donne pouvoir à MONTEIL Claire pour les points 1 et 2") == [
+        ("LACAN Ludovic", "MONTEIL Claire")
+    ]
+    assert _parse("Sophie BALSAN par Marie-Claude DURAND", bare_a=True) == [
+        ("Sophie BALSAN", "Marie-Claude DURAND")
+    ]

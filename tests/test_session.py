@@ -42,12 +42,8 @@ def test_arrivals_departures_and_limited_proxies_change_attendance_item_by_item(
                  _standing(d, "DE SOUSA Ricardo"))
         for number, d in items.items()
     }  # fmt: skip
-    assert standings["2022-101"] == (
-        "represented by MONTEIL Claire", "present", "absent (True)"
-    )
-    assert standings["2022-103"] == (
-        "present", "represented by GINESTET Patrick", "absent (True)"
-    )
+    assert standings["2022-101"] == ("represented by MONTEIL Claire", "present", "absent (True)")
+    assert standings["2022-103"] == ("present", "represented by GINESTET Patrick", "absent (True)")
     assert standings["2022-105"] == ("present", "represented by GINESTET Patrick", "present")
     for d in items.values():
         assert len(d.present) + len(d.represented) + len(d.absent) == 29
@@ -140,3 +136,35 @@ def test_extracts_one_after_the_other_keep_their_own_values() -> None:
     ]  # fmt: skip
     assert found[0].present != found[1].present
     assert found[0].signed != found[1].signed
+
+
+def test_leaving_for_one_vote_only() -> None:
+    text = PV.replace(
+        "Madame le Maire reprend la présidence. M. Pierre INCONNU rejoint la séance.",
+        "M. Patrick BOUDES quitte la salle et ne prend pas part au vote.",
+    )
+    first, second = parse_report(text, SOURCE, ner=False).deliberations
+    assert _standing(first, "Françoise VIGUIER") == "absent (None)"  # "au moment du vote"
+    assert _standing(second, "Françoise VIGUIER") == "present"
+    assert _standing(second, "Patrick BOUDES") == "absent (None)"
+    third = text.replace(
+        "Fait à Belcastel",
+        "Délibération n° 2023-14 – Divers\n\nLe Conseil municipal, après en avoir délibéré :\n"
+        "- prend acte.\n\nFait à Belcastel",
+    )
+    items = parse_report(third, SOURCE, ner=False).deliberations
+    assert [d.number for d in items] == ["2023-12", "2023-13", "2023-14"]
+    assert _standing(items[2], "Patrick BOUDES") == "present"
+
+
+def test_notes_in_the_present_list_limit_presence() -> None:
+    text = PV.replace(
+        "Présents : Françoise VIGUIER, Jean-Marc ROUSSEL, Annie TESTAS, Patrick BOUDES.",
+        "Présents : Françoise VIGUIER, Jean-Marc ROUSSEL (jusqu'au point 1), Annie TESTAS, "
+        "Patrick BOUDES (à partir du point 2).",
+    )
+    first, second = parse_report(text, SOURCE, ner=False).deliberations
+    assert _standing(first, "Jean-Marc ROUSSEL") == "present"
+    assert _standing(second, "Jean-Marc ROUSSEL") == "absent (None)"
+    assert _standing(first, "Patrick BOUDES") == "absent (None)"
+    assert _standing(second, "Patrick BOUDES") == "present"

@@ -209,7 +209,6 @@ class EvalReport:
                 )
         return "\n".join(lines) + "\n"
 
-
     def to_markdown(self, *, corpus: str = "") -> str:
         """The per-field figures as a Markdown table (what ``docs/eval.md`` holds)."""
         overall = self.overall

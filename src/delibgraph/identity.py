@@ -270,11 +270,12 @@ def deliberation_names(d: Deliberation) -> list[str]:
 
 
 def roster_query() -> str:
-    """SPARQL: the names of the persons whose IRI starts with ``?prefix`` (bound by the caller)."""
+    """SPARQL: the names of the persons whose IRI starts with ``?prefix`` (bound by the caller;
+    projected, as substitutions require)."""
     from delibgraph.vocab import FOAF
 
     return (
-        f"SELECT DISTINCT ?name WHERE {{ ?person <{FOAF.name}> ?name . "
+        f"SELECT DISTINCT ?prefix ?name WHERE {{ ?person <{FOAF.name}> ?name . "
         "FILTER(STRSTARTS(STR(?person), STR(?prefix))) }"
     )
 

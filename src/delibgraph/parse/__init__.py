@@ -1,26 +1,55 @@
-"""Parse the text of a deliberation extract into :class:`~delibgraph.model.Deliberation`.
+"""Parse the text of deliberation registers into :class:`~delibgraph.model.Deliberation`.
 
-The parser is rule-based on the register's layout (see :mod:`.segment` for the blocks and
-their order); a field the text does not give is None. Named entities come from spaCy on the
-body text only (:mod:`.entities`), all deliberations of a text in one ``nlp.pipe`` call.
+The parser is rule-based on the register's layout; a field the text does not give is None.
+The stages, one module each:
 
-    parse_text(text, source)  -> list[Deliberation]
-    parse_file(path)          -> list[Deliberation]      (extract + parse)
+1. :mod:`.layout` repairs the layout of extracted text (page headers and footers, two columns
+   side by side, a document flattened onto one line) into a *reading text*, every character
+   of which keeps its source offset; :mod:`.normalize` matches on a folded view of it
+   (apostrophes, dashes, no-break spaces, apostrophes lost in extraction);
+2. :mod:`.items` finds the item headings ("Délibération n° …", "Point 3 – Délibération n° …")
+   and so divides the text into a preamble and items: one extract, extracts one after the
+   other, or a whole séance (procès-verbal, compte rendu);
+3. each item is read block by block (:mod:`.segment`, :mod:`.header`, :mod:`.people`,
+   :mod:`.attendance`, :mod:`.votes`, :mod:`.elections`, :mod:`.closing`) by
+   :mod:`.assemble`;
+4. :mod:`.session` completes the items of a whole séance from its preamble and closing, with
+   each item's own attendance (:mod:`.events`: arrivals, departures, limited proxies);
+5. spaCy finds organisations and places in the body text only (:mod:`.entities`), all
+   deliberations of a text in one ``nlp.pipe`` call; amounts come from a rule.
 
-Conventions of the values read (white space always collapsed):
+    parse_text(text, source)    -> list[Deliberation]        (warnings logged)
+    parse_report(text, source)  -> ParseReport               (deliberations + warnings)
+    parse_file(path)            -> list[Deliberation]        (extract + parse)
+    parse_file_report(path)     -> ParseReport
 
-* names: as printed without honorific ("Monsieur Michaël DELAFOSSE" → "Michaël DELAFOSSE");
-  a proxy holder or rapporteur named by office ("M. le Maire") is the president only when the
-  header prints the president with that office ("sous la présidence de M. X, Maire");
-* title: as printed, with its leading theme path ("Attractivité - Cité intelligente - …");
+Warnings (:class:`ParseWarning`: a text cut short and what it misses, an ACTES id that does
+not read, an attendance change naming nobody listed) stay out of the model and its JSON; they
+come with the :class:`ParseReport` and are logged by :func:`parse_text`.
+
+Conventions of the values read (white space always collapsed; those of the fixture corpus,
+``tests/fixtures/MANIFEST.md``):
+
+* names: as printed without honorific ("Monsieur Michaël DELAFOSSE" → "Michaël DELAFOSSE"),
+  a maiden name in parentheses kept ("Aurélie MEYNADIER (BERTHÉZÈNE)"), notes left out
+  ("(présent à partir du point 5)", "par procuration"); a proxy holder or rapporteur named by
+  office ("M. le Maire") is the president only when the header prints the president with
+  that office ("sous la présidence de M. X, Maire");
+* title: as printed, with its leading theme path ("Attractivité - Cité intelligente - …"),
+  after "Objet :" or on the item's heading line;
 * reasoning: the paragraphs between the rapporteur line and the decisions formula ("En
   conséquence, il est proposé au Conseil … :", "après en avoir délibéré … DÉCIDE"), the
   formula excluded, paragraphs separated by a blank line;
-* decisions: one per bullet or "Article N", without the bullet, the "Article N :" label and
-  the trailing " ;" or ".";
+* decisions: one per bullet, "Article N" or capitalised verb line ("APPROUVE …"), without the
+  bullet, the "Article N :" label and the trailing " ;" or ".";
+* vote: counts only as printed; "/" is 0; an election's votes for are the elected
+  candidate's, against the other candidates', abstentions the blank or void ballots; counts
+  quoted in the reasoning (an earlier séance's) are not taken; a text cut short gets no
+  outcome it does not print;
 * place: the room or place after its preposition ("salle du Conseil", "au lieu ordinaire de
   ses séances"); authority and body printed in capitals are put in usual case;
-* a member both listed absent and giving a proxy is represented, not absent.
+* a member both listed absent and giving a proxy is represented, not absent; in a whole
+  séance, a member leaving without proxy is absent with ``excused`` None.
 """
 
 from __future__ import annotations

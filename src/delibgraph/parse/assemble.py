@@ -31,6 +31,7 @@ from delibgraph.parse import segment
 from delibgraph.parse.attendance import Member, list_spans, read_members, same_office, with_members
 from delibgraph.parse.closing import Closing, read_closing
 from delibgraph.parse.header import read_header
+from delibgraph.parse.lists import AttendanceList
 from delibgraph.parse.normalize import Document, Located, OffsetText, paragraphs
 from delibgraph.parse.people import clean_name
 from delibgraph.parse.votes import COUNT_KEYS, read_vote, sidebar_counts
@@ -51,7 +52,7 @@ _DECIDED = re.compile(
 _OPEN_END = re.compile(r"(?:[,;:\-–]|\b[a-zàâäçéèêëîïôöûùüÿœ]+)$")
 _DECISION_TRAIL = re.compile(r"[\s;,.]+$")
 _ROLE_ONLY = re.compile(
-    r"^(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
+    r"^(?:(?:Monsieur|Madame|M\.|Mme)\s+)?l[ea]\s+(?P<role>(?:Vice-)?(?:Maire|Pr[ée]sidente?)\b.*)$",
     re.IGNORECASE,
 )
 
@@ -65,11 +66,12 @@ class Draft:
     body: OffsetText
     document: Document
     members: tuple[Member, ...] = ()
-    lists: tuple[segment.AttendanceList, ...] = ()
+    lists: tuple[AttendanceList, ...] = ()
     vote_start: int | None = None  # where the vote block starts
     start: int = 0
     end: int = 0
     warnings: tuple[str, ...] = ()
+    president_role: str | None = None  # "Maire", "Président" when the header prints it
 
 
 class _Spans:
@@ -265,8 +267,9 @@ def read_deliberation(
     if actes_problem:
         warnings += (actes_problem,)
     return Draft(
-        deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end, warnings
-    )
+        deliberation, body, doc, tuple(members), blocks.lists, vote_start, start, end, warnings,
+        president[1],
+    )  # fmt: skip
 
 
 def _stops_short(doc: Document, start: int, end: int, closing: Closing) -> bool:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from delibgraph.model import AbsentMember, Deliberation, RepresentedMember, Span
 from delibgraph.names import person_key, strip_accents
+from delibgraph.parse.lists import AttendanceList
 from delibgraph.parse.normalize import Document, Located
 from delibgraph.parse.people import parse_names
-from delibgraph.parse.segment import AttendanceList
 
 PRESENT, REPRESENTED, ABSENT = "present", "represented", "absent"
 _FIELDS = (PRESENT, REPRESENTED, ABSENT)

@@ -53,7 +53,8 @@ _SENTENCE_VERBS = (
     ),
     ("against", re.compile(r"\bvot(?:e|ent)\s+contre\b(?![ \t]*(?:\(\s*\d+\s*\)\s*)?:)", _I)),
 )
-_SENTENCE_START = re.compile(r"[.;!?](?=\s)|\n[ \t]*\n|:")
+# A sentence ends at a full stop that is not an honorific's or an initial's ("M.", "J.").
+_SENTENCE_START = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\b[A-Z])[.;!?](?=\s)|\n[ \t]*\n|:")
 
 
 def read_election(doc: Document, start: int, end: int, counts: dict[str, Located[int]]) -> None:

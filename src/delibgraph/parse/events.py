@@ -57,6 +57,11 @@ _FOR_POINTS = re.compile(
     r"(?P<list>\d{1,3}(?:\s*(?:,|et|à|-)\s*\d{1,3})*)",
     _I,
 )
+_FOR_THIS_VOTE = re.compile(
+    r"ne\s+(?:prend|prennent)\s+pas\s+part|pendant\s+(?:le\s+vote|l'examen|ce\s+point|le\s+d[ée]bat)"
+    r"|pour\s+ce\s+(?:point|vote|dossier)|le\s+temps\s+d[ue']|au\s+moment\s+du\s+vote",
+    _I,
+)
 _SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\b[A-Z])[.!?;](?=\s|$)|\n[ \t]*\n")
 _LAST_HONORIFIC = re.compile(rf"(?:^|\s)(?={HONORIFIC_PATTERN}\s)")
 
@@ -163,7 +168,9 @@ def changes_in_text(doc: Document, start: int, end: int, items: Items) -> list[C
         first = _first_item(view, s_start, s_end, items, items.item_at(s_start))
         holder = _holder(doc, after_verb, s_end) if leaves else None
         status = (REPRESENTED if holder else ABSENT) if leaves else PRESENT
-        changes.append(Change(who, status, first, s_start, holder))
+        # "quitte la salle et ne prend pas part au vote": out for this item only
+        last = first if leaves and _FOR_THIS_VOTE.search(view, s_start, s_end) else None
+        changes.append(Change(who, status, first, s_start, holder, last))
     return changes
 
 
@@ -189,9 +196,17 @@ def changes_in_note(
             changes.append(Change(who, ABSENT, max(indexes) + 1, limited.start()))
             if min(indexes) > 0:
                 changes.append(Change(who, ABSENT, 0, limited.start(), last=min(indexes) - 1))
+    note = view[start:end]
     arrival = _FROM_POINT.search(view, start, end)
-    if arrival and status != PRESENT and re.search(r"pr[ée]sente?|arriv", view[start:end], re.I):
+    if arrival and re.search(r"pr[ée]sente?|arriv|à\s+partir", note, re.I):
         found = items.index(int(arrival["n"]))
-        if found is not None:
+        if found is not None and status != PRESENT:
             changes.append(Change(who, PRESENT, found, arrival.start()))
+        elif found:  # listed present, "(à partir du point 3)": absent before it
+            changes.append(Change(who, ABSENT, 0, arrival.start(), last=found - 1))
+    leaving = _AFTER_POINT.search(view, start, end)
+    if leaving and status == PRESENT and re.search(r"jusqu|parti|quitt|d[ée]part", note, re.I):
+        found = items.index(int(leaving["n"]))
+        if found is not None:
+            changes.append(Change(who, ABSENT, found + 1, leaving.start()))
     return changes

@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 
 _I = re.IGNORECASE
 _NUMBER = re.compile(
-    r"D[ée]lib[ée]ration\s*(?:n\s*°|num[ée]ro)\s*:?\s*(?P<num>[A-Z0-9](?:[\w/-]|\.(?=\w))*)", _I
+    r"(?:D[ée]lib[ée]ration\s*(?:n\s*°|num[ée]ro)|^[ \t]*N\s*°(?=\s*[A-Z]{0,5}[-_/]?\d))"
+    r"\s*:?\s*(?P<num>[A-Z0-9](?:[\w/-]|\.(?=\w))*)",
+    _I | re.MULTILINE,
 )
 _CITED = re.compile(r"\b(?:la|une|sa|cette|de|par|vu|notre|leur)\s+$", re.IGNORECASE)
 _SEANCE = re.compile(
@@ -79,7 +81,8 @@ _AUTHORITY_LINE = re.compile(
 )
 _AUTHORITY_RANK = ("commune", "ville", "mairie", "metropole", "communaute", "departement", "region")
 _MEMBERS = re.compile(
-    r"(?:(?:membres|conseillers|[ée]lus)(?:\s+[\w'’]+){0,4}?\s+en\s+exercice|^[ \t]*en\s+exercice)"
+    r"(?:(?:membres|conseillers|[ée]lus)(?:[\s:]+[\w'’]+){0,4}?[\s:]+en\s+exercice"
+    r"|^[ \t]*en\s+exercice|\ben\s+exercice(?=\s*:))"
     r"\s*:?\s*(?P<n>\d{1,4})\b",
     _I | re.MULTILINE,
 )

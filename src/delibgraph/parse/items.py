@@ -9,6 +9,7 @@ after the item's rank and before its title::
     Point 1 – Délibération n° 2022-101 – Finances – Budget principal
     2. Délibération n° CC-2023-102 – Désignation d'un représentant …
     Délibération n° 2023-004 : Cession d'un terrain communal
+    DELIBERATION 2023-58 : Tarifs de location de la salle des fêtes
     Décision n° B-2023-012
 
 A number met twice (a running header, a web page's link above the document) starts one item
@@ -29,7 +30,8 @@ Range = tuple[int, int]
 ITEM_HEADING = re.compile(
     r"^[ \t]*(?:(?:Point|Question|Affaire|Dossier|Rapport)\s*(?:n\s*°\s*)?(?P<rank>\d{1,3})"
     r"[ \t]*[-:.)]?[ \t]*|(?P<rank2>\d{1,3})[ \t]*(?:[.)°]|-(?=[ \t]))[ \t]*)?"
-    r"(?:Extrait\s+de\s+la\s+)?(?:D[ée]lib[ée]ration|D[ée]cision)\s*(?:n\s*°|num[ée]ro)\s*:?\s*"
+    r"(?:Extrait\s+de\s+la\s+)?(?:D[ée]lib[ée]ration|D[ée]cision)"
+    r"(?:\s*(?:n\s*°|num[ée]ro)\s*:?\s*|[ \t]+(?=[A-Z]{0,4}[-_/]?\d))"
     r"(?P<number>[A-Z0-9](?:[\w/-]|\.(?=\w))*+)\.?"
     r"(?P<title>(?:[ \t]*:|[ \t]+-)[ \t]*\S[^\n]*)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

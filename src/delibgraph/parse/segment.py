@@ -6,7 +6,8 @@ the vote, then the signature, publication, prefecture receipt and annexes. Block
 anchors (headings, formulas) that tolerate layout noise; a block the text does not have is
 None. All offsets are into the document text; the view is used for matching.
 
-A text holding several deliberations is split at lines starting "Délibération n° …".
+The attendance lists are found by :mod:`.lists`; where each deliberation of a text starts,
+by :mod:`.items`.
 """
 
 from __future__ import annotations
@@ -14,34 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from delibgraph.parse.nametokens import PROXY_CONNECTOR
+from delibgraph.parse.lists import AttendanceList, find_lists
 from delibgraph.parse.normalize import Document
-from delibgraph.parse.people import is_list_line, is_whole_name, list_pieces, strip_honorific
 
 Range = tuple[int, int]
 
-_SPLIT_HEADING = re.compile(
-    r"^[ \t]*(?:Extrait\s+de\s+la\s+)?D[ée]lib[ée]ration\s*n\s*°\s*:?\s*[A-Z0-9][\w./-]*[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_LIST_HEADING = re.compile(
-    r"^[ \t]*(?P<head>(?:(?:[ée]taient|[ée]tait|membres|conseill\w*|[ée]lus|sont"
-    r"|(?:avaient|ayant|ont|a)\s+donn[ée]e?s?)\s+)?"
-    r"(?:pr\s?[ée]sent|absent|excus[ée]|repr[ée]sent|procuration|pouvoir|secr[ée]taire|assist)"
-    r"[^:\n]{0,160}(?:\n(?![ \t]*\n)[^:\n]{0,160}){0,3}?)[ \t]*:",
-    re.IGNORECASE | re.MULTILINE,
-)
-_PRESENT_HEADING = re.compile(
-    r"^(?:(?:etaient|sont|membres|conseill\w*|elus)\s+)?presente?s?"
-    r"(?:$|\s+(?:les\b|membres|conseill|elus|titulaires|a\s+la\s+seance|en\s+|lors\b|ou\b))"
-)
-_NUMERIC_LIST = re.compile(r"^\s*\d{1,4}\s*(?:[^\W\d_]+\s*)?\.?\s*$")
-_SEPARATOR_END = re.compile(r"(?:[,;]|\bet|\s-)\s*$")
-_DANGLING_CONNECTOR = re.compile(
-    r"\b(?:pouvoirs?|procurations?|mandat|repr[ée]sent[ée]e?s?|par|[àa]|donn[ée]e?)\s*$",
-    re.IGNORECASE,
-)
-_HONORIFIC_END = re.compile(r"\b(?:M|MM|Mme|Mmes)\.$")
 _REPORT_VERB = (
     r"(?:rapporte|expose|pr[ée]sente|rappelle|propose|informe|indique|explique"
     r"|donne\s+lecture)\b(?:[^:\n]{0,80}:)?"
@@ -50,7 +28,8 @@ _RAPPORTEUR = re.compile(
     r"^[ \t]*(?P<who>(?:Monsieur|Madame|M\.|Mme)\s+[^,:\n]{1,80}?(?:\n[^,:\n]{1,80}?)?)"
     r"\s*,\s*(?P<role>[^,:\n]{1,120}?(?:\n[^,:\n]{1,120}?)?)\s*,?\s*"
     rf"{_REPORT_VERB}"
-    r"|^[ \t]*(?P<who2>(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+[^,:\n]{1,40}?)\s+"
+    r"|^[ \t]*(?P<who2>(?:Monsieur|Madame|M\.|Mme)\s+l[ea]\s+[^,:\n]{1,40}?"
+    r"|(?:Le|La)\s+(?:Vice-)?(?:Maire|Pr[ée]sidente?))\s+"
     rf"{_REPORT_VERB}"
     r"|^[ \t]*Rapporteure?\s*:\s*(?P<who3>[^,\n]{1,80}?)(?:\s*,\s*(?P<role3>[^\n]{1,120}?"
     r"(?:\n[ \t]*[a-zàâçéèêëîïôûù][^\n]{0,120}?)?))?\s*$",
@@ -71,10 +50,14 @@ _DECISION_FORMULA = re.compile(
 _CAPITAL_VERB = r"[A-ZÉÈÊÀÂÎÔÛÇ]{4,}[ \t]+(?:[a-zàâçéèêëîïôûù'’]|[lLdD]['’])"
 _FORMULA_END = re.compile(
     r":|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*:?[ \t]*$"
-    rf"|^[ \t]*(?={_CAPITAL_VERB})",
+    rf"|^[ \t]*(?={_CAPITAL_VERB})"
+    r"|(?<=[\s,])(?=d[ée]cide\s+(?:de|d'|que)\b)",  # "…, à l'unanimité, décide d'admettre …"
     re.MULTILINE,
 )
 _FORMULA_REACH = 600
+_FIRST_ARTICLE = re.compile(
+    r"^[ \t]*(?:article|art\.)\s*(?:1|premier|unique)(?:\s*er)?\b", re.IGNORECASE | re.MULTILINE
+)
 _VOTE_ANCHOR = re.compile(
     r"^[ \t]*(?:à|a)\s+l'issue\s+d[ue']"
     r"|^[ \t]*(?:(?:votes?\s+)?pour|contre|abstentions?(?:\(s\))?)\s*:\s*(?:\d|aucun|n[ée]ant)"
@@ -96,7 +79,8 @@ _VOTE_ANCHOR = re.compile(
 _VOTE_BEFORE_ANCHOR = re.compile(
     r"^[ \t]*(?:r[ée]sultats?\s+du\s+(?:vote|scrutin)|(?:ont|a)\s+vot[ée]\s+(?:pour|contre)"
     r"|nombre\s+de\s+votants|(?:votes?\s+)?pour\s*:\s*\d|a\s+[ée]t[ée]\s+[ée]lue?)"
-    r"|\bil\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin|à\s+un\s+vote)",
+    r"|\bil\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin|à\s+un\s+vote)"
+    r"|\bmise?\s+aux\s+voix|\b(?:est|sont)\s+(?:adopt|approuv|rejet)[ée]e?s?\s+(?:par|à)\s",
     re.IGNORECASE | re.MULTILINE,
 )
 CLOSING_ANCHOR = re.compile(
@@ -116,17 +100,6 @@ _ITEM_START = re.compile(
     re.MULTILINE,
 )
 _SENTENCE_END = re.compile(r"[.;!?]\s")
-
-
-@dataclass(frozen=True, slots=True)
-class AttendanceList:
-    """An attendance block: its kind, what its heading says of excuse, and its name text."""
-
-    kind: str  # "present" | "represented" | "absent" | "other"
-    excused: bool | None
-    heading: Range
-    body: Range
-    proxy_heading: bool = False  # a list of proxies: "X à Y", "X par Y" name a holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,124 +124,6 @@ class Blocks:
     vote: Range | None
     tail_start: int  # where the vote and closing blocks may start
     formula: Range | None  # "il est proposé au Conseil … :", "après en avoir délibéré … DÉCIDE"
-
-
-def split_deliberations(doc: Document) -> list[Range]:
-    """One range per deliberation; text before the first heading joins the first one."""
-    starts = [m.start() for m in _SPLIT_HEADING.finditer(doc.view)]
-    if len(starts) <= 1:
-        return [(0, len(doc.text))]
-    starts[0] = 0
-    ends = [*starts[1:], len(doc.text)]
-    return list(zip(starts, ends, strict=True))
-
-
-def classify_heading(heading: str) -> tuple[str, bool | None] | None:
-    """The kind of an attendance heading and whether it says the absent are excused."""
-    h = re.sub(r"\([^)]*\)", "", heading.lower()).translate(str.maketrans("éèêàç’", "eeeac'"))
-    h = " ".join(h.split()).replace("pr esent", "present")  # OCR: "Pr ésents"
-    if _PRESENT_HEADING.match(h):
-        return None if ("represent" in h or "absent" in h) else ("present", None)
-    if "non represent" in h:
-        return ("absent", None)
-    if "procuration" in h or "pouvoir" in h or "represent" in h or h.startswith("mandat"):
-        return ("represented", None)
-    if "absent" in h or "excuse" in h:
-        if "non excuse" in h:
-            return ("absent", False)
-        if "absent" in h and "excuse" in h:
-            return ("absent", None) if ("/" in h or " ou " in h) else ("absent", True)
-        return ("absent", "excuse" in h)
-    if "secretaire" in h or "assist" in h:
-        return ("other", None)
-    return None
-
-
-def _list_body_end(
-    doc: Document, body_start: int, limit: int, headings: set[int], *, proxies: bool = False
-) -> int:
-    """Where the name list starting at ``body_start`` ends.
-
-    The list runs over lines of names; it stops at a blank line, the next heading, a line
-    that is not a list of names, or after a line ending with a full stop. A line inside an
-    open parenthesis or after a dangling "pouvoir" / "représenté par" always continues it.
-    """
-    view = doc.view
-    end = body_start
-    pos = body_start
-    seen_content = False
-    pending_words = 0
-    depth = 0
-    dangling = False
-    closed = False
-    while pos < limit:
-        line_end = view.find("\n", pos, limit)
-        line_end = limit if line_end == -1 else line_end
-        line = view[pos:line_end]
-        stripped = line.strip()
-        if pos != body_start and pos in headings:
-            break
-        if not stripped:
-            if seen_content:
-                break
-        else:
-            # A line in lower case goes on with the note the line above left open.
-            note = seen_content and stripped[:1].islower() and not closed
-            continues = depth > 0 or dangling or note
-            if seen_content and not continues and not is_list_line(line, bare_a=proxies):
-                break
-            pieces = list_pieces(stripped, bare_a=proxies)
-            first_words = len(strip_honorific(pieces[0])[0].split()) if pieces else 0
-            if not continues and pending_words + first_words > 7:
-                break
-            depth = max(0, depth + line.count("(") - line.count(")"))
-            dangling = bool(_DANGLING_CONNECTOR.search(stripped)) or stripped.endswith("-")
-            # Words a name broken at this line end carries onto the next line: none after a
-            # separator or a whole name ("Étienne de la FORGE" then "Catherine de la MOTTE").
-            last = pieces[-1] if pieces else ""
-            ended = _SEPARATOR_END.search(stripped) or is_whole_name(last)
-            pending_words = 0 if ended else len(last.split())
-            seen_content = True
-            end = line_end
-            closed = stripped.endswith(".") and not _HONORIFIC_END.search(stripped)
-            more_proxies = proxies and _proxy_line_follows(view, line_end, limit)
-            if depth == 0 and closed and not more_proxies:
-                break
-        pos = line_end + 1
-    return end
-
-
-def _proxy_line_follows(view: str, line_end: int, limit: int) -> bool:
-    """True when the next line gives another proxy ("Y donne pouvoir à Z.")."""
-    next_end = view.find("\n", line_end + 1, limit)
-    line = view[line_end + 1 : limit if next_end == -1 else next_end]
-    return bool(line.strip()) and bool(PROXY_CONNECTOR.search(line)) and is_list_line(line)
-
-
-def find_lists(doc: Document, start: int, end: int) -> list[AttendanceList]:
-    """Attendance lists whose heading starts between ``start`` and ``end``."""
-    matches = list(_LIST_HEADING.finditer(doc.view, start, end))
-    heading_starts = {doc.line_start(m.start()) for m in matches}
-    lists: list[AttendanceList] = []
-    for match in matches:
-        heading = doc.view[match.start("head") : match.end("head")]
-        kind = classify_heading(heading)
-        if kind is None:
-            continue
-        proxies = kind[0] == "represented"
-        body_end = _list_body_end(doc, match.end(), end, heading_starts, proxies=proxies)
-        if _NUMERIC_LIST.match(doc.view[match.end() : body_end]):
-            continue  # "Présents : 75" is a count, not a list
-        lists.append(
-            AttendanceList(
-                kind=kind[0],
-                excused=kind[1],
-                heading=(match.start("head"), match.end()),
-                body=(match.end(), body_end),
-                proxy_heading=proxies,
-            )
-        )
-    return lists
 
 
 def _sentence_start(doc: Document, pos: int) -> int:
@@ -338,8 +193,10 @@ def _decision_items(doc: Document, start: int, end: int) -> tuple[Range, ...]:
     items = []
     for index, match in enumerate(starts):
         item_end = starts[index + 1].start() if index + 1 < len(starts) else end
-        item_start = match.end() if match.group("bullet") else match.start(
-            "article" if match.group("article") else "verb"
+        item_start = (
+            match.end()
+            if match.group("bullet")
+            else match.start("article" if match.group("article") else "verb")
         )
         items.append((item_start, item_end))
     return tuple(items)
@@ -383,6 +240,10 @@ def find_anchors(doc: Document, start: int, end: int) -> Anchors:
     rapporteur = _find_rapporteur(doc, start, end)
     intro_from = rapporteur.block[1] if rapporteur else start
     intro = _find_formula(doc, intro_from, end)
+    if intro is None:  # no formula: the decisions start at "Article 1"
+        first_article = _FIRST_ARTICLE.search(view, intro_from, end)
+        if first_article:
+            intro = (first_article.start(), first_article.start())
     vote_from = intro[1] if intro else intro_from
     vote_match = _VOTE_ANCHOR.search(view, vote_from, end)
     vote = doc.line_start(vote_match.start()) if vote_match else None

@@ -6,8 +6,10 @@ president, members in office, attendance lists, sometimes "Tous les votes ont li
 item becomes a deliberation that inherits those values, and whose attendance is the séance's
 as changed by the arrivals, departures and limited proxies printed up to it (:mod:`.events`).
 
-A text whose preamble holds no séance (extracts one after the other) keeps each item's own
-values, the preamble only filling what an item lacks.
+An item that prints its own séance or attendance lists is an extract of its own (extracts
+one after the other), and so is every item of a text whose preamble holds no séance: it keeps
+its own values, the preamble only filling what it lacks. "Monsieur le Maire expose" in an item
+names the séance's president when the header gives the president that office.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from typing import TypeVar
 from delibgraph.identity import matches, parse_person
 from delibgraph.model import Deliberation, Session, Vote
 from delibgraph.parse.assemble import Draft
-from delibgraph.parse.attendance import REPRESENTED, Member, list_spans, with_members
+from delibgraph.parse.attendance import (
+    REPRESENTED,
+    Member,
+    list_spans,
+    same_office,
+    with_members,
+)
 from delibgraph.parse.events import PRESIDENT, Change, Items, changes_in_note, changes_in_text
 from delibgraph.parse.items import Plan
 from delibgraph.parse.normalize import Document, Located
@@ -181,6 +189,16 @@ def _with_method(d: Deliberation, doc: Document, method: Located[str] | None) ->
     return dataclasses.replace(d, vote=vote, spans=spans)
 
 
+def _rapporteur_by_office(d: Deliberation, president_role: str | None) -> Deliberation:
+    """ "Monsieur le Maire expose" in an item: the séance's president, when the header gives
+    the president that office."""
+    rapporteur = d.rapporteur
+    if rapporteur.name is not None or not same_office(rapporteur.role, president_role):
+        return d
+    named = dataclasses.replace(rapporteur, name=d.session.president)
+    return dataclasses.replace(d, rapporteur=named)
+
+
 def complete_items(
     doc: Document, plan: Plan, drafts: Sequence[Draft], preamble: Draft | None
 ) -> Completed:
@@ -205,6 +223,7 @@ def complete_items(
         if in_seance:
             d = _inherit_closing(d, closing)
             d = _with_method(d, doc, method)
+            d = _rapporteur_by_office(d, preamble.president_role)
             if preamble.members:
                 members = _attendance_at(index, preamble.members, resolved)
                 d = with_members(d, doc, members, list_spans(doc, preamble.lists))

@@ -67,7 +67,9 @@ _COUNT_VALUE = re.compile(
     _I,
 )
 _INLINE = {
-    "for": re.compile(r"(?<![\d,.])(\d{1,5})\s+(?:voix|votes?)\s+pour\b", _I),
+    "for": re.compile(
+        r"(?<![\d,.])(\d{1,5})\s+(?:(?:voix|votes?)\s+pour\b|pour\b(?!\s+(?:cent|mille)\b))", _I
+    ),
     "against": re.compile(r"(?<![\d,.])(\d{1,5})\s+(?:voix\s+|votes?\s+)?contre\b", _I),
     "abstention": re.compile(r"(?<![\d,.])(\d{1,5})\s+abstentions?\b", _I),
     "not_voting": re.compile(
@@ -169,6 +171,25 @@ def _first(pattern: re.Pattern[str], doc: Document, start: int, end: int) -> re.
     return pattern.search(doc.view, start, end)
 
 
+# "Votes : pour 6, contre 1, abstention 0": labels before their number, on a vote line.
+_VOTE_LINE = re.compile(
+    r"^[ \t]*(?:votes?|r[ée]sultats?\s+du\s+(?:vote|scrutin)|scrutin)\b[^\n]*", _I | re.MULTILINE
+)
+_LABEL_NUMBER = re.compile(
+    r"\b(?P<label>pour|contre|abstentions?|blancs?(?:\s+(?:ou|et)\s+nuls?)?)\s*:?\s*"
+    r"(?P<n>\d{1,5})\b",
+    _I,
+)
+
+
+def _vote_line_counts(doc: Document, start: int, end: int, counts: dict[str, Located[int]]) -> None:
+    """Counts on a vote line written "label number" without colons."""
+    for line in _VOTE_LINE.finditer(doc.view, start, end):
+        for match in _LABEL_NUMBER.finditer(doc.view, line.start(), line.end()):
+            key = _label_key(match["label"])
+            counts.setdefault(key, Located(int(match["n"]), *match.span("n")))
+
+
 def _inline_counts(
     doc: Document,
     start: int,
@@ -244,6 +265,8 @@ def read_vote(
     counts, names = _labelled_counts(doc, start, end)
     if outcome is not None and outcome.value == "elected":
         read_election(doc, start, end, counts)
+    if not counts:
+        _vote_line_counts(doc, start, end, counts)
     if not counts:
         _inline_counts(doc, *wide, counts, names)
     if body_start is not None:
