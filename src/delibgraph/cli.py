@@ -16,6 +16,14 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from delibgraph import __version__
+from delibgraph.cli_publish import (
+    SCDL_FORMAT,
+    add_serve_command,
+    add_siret_option,
+    cmd_serve,
+    export_scdl,
+    log_versions,
+)
 from delibgraph.cli_scale import (
     add_endpoint_options,
     add_ingest_options,
@@ -80,6 +88,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         report = ingest_from_args(
             args, store, [Path(p) for p in args.paths], minter=_minter(args), report_dir=reports
         )
+        log_versions(store, _minter(args).base, report)
     out.write(report.to_text() + "\n")
     return report.exit_code
 
@@ -103,6 +112,8 @@ def cmd_query(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args, create=False) as store:
+        if args.format == SCDL_FORMAT:
+            return export_scdl(args, store, out)
         if args.split:
             return split_export(args, store, out)
         if args.output:
@@ -140,6 +151,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             report_dir=store_path / REPORTS_DIR,
             ner=not args.no_ner,
         )
+        log_versions(store, _minter(args).base, report)
         out.write(report.to_text() + "\n\n")
         result = run(store, DEMO_QUERY)
     out.write(f"Attendance rate per member ({DEMO_QUERY}), across séances:\n\n")
@@ -295,13 +307,25 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_export,
         "dump the store",
         "Write the whole store: N-Quads or TriG keep one named graph per "
-        "deliberation; Turtle writes their union.",
+        "deliberation; Turtle writes their union; scdl writes the SCDL « Délibérations » "
+        "CSV (one row per deliberation, the open-data schema data.gouv.fr recognises).",
     )
     p.add_argument("--store", metavar="DIR", help=store_help)
-    p.add_argument("--format", choices=EXPORT_FORMATS, default="nquads")
+    p.add_argument("--format", choices=(*EXPORT_FORMATS, SCDL_FORMAT), default="nquads")
     p.add_argument("--output", "-o", metavar="FILE", help="write there instead of stdout")
     add_endpoint_options(p)
     add_split_options(p)
+    add_siret_option(p)
+
+    p = command(
+        "serve",
+        cmd_serve,
+        "publish the store over HTTP",
+        "Serve the store: a read-only SPARQL 1.1 endpoint (/query), a page and an RDF "
+        "description for every minted IRI, a query page (/sparql), the DCAT-AP catalogue "
+        "(/catalog), VoID, an LDES feed of act versions (/feed), dumps and the SCDL CSV.",
+    )
+    add_serve_command(p, store_help, base_help)
 
     p = command(
         "stats",
