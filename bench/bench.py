@@ -29,7 +29,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BASE = "http://localhost:8000/"
-QUERY_RUNS = 5
+QUERY_RUNS = 5  # per query; --query-runs changes it
 
 
 # --------------------------------------------------------------------------- child processes
@@ -173,7 +173,7 @@ def make_corpus(folder: Path, size: int) -> Path:
     return folder
 
 
-def query_latencies(store: Path) -> dict[str, float | None]:
+def query_latencies(store: Path, runs_per_query: int = QUERY_RUNS) -> dict[str, float | None]:
     """The median latency of each library query (None for a query that fails)."""
     from delibgraph.errors import DelibgraphError
     from delibgraph.querylib import list_queries, run
@@ -184,7 +184,7 @@ def query_latencies(store: Path) -> dict[str, float | None]:
         for query in list_queries():
             runs = []
             try:
-                for _ in range(QUERY_RUNS):
+                for _ in range(runs_per_query):
                     start = time.perf_counter()
                     run(opened, query)
                     runs.append(time.perf_counter() - start)
@@ -262,10 +262,16 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "Stage shares are of the time summed over all processes (CPU-bound stages).",
         "",
-        "## Query latency (median of 5, embedded store)",
+        "## Query latency (median of several runs, embedded store)",
         "",
     ]
     sizes = sorted(results["queries"], key=int)
+    runs = ", ".join(f"{n} at {size}" for size, n in sorted(results["query_runs"].items()))
+    lines.append(
+        "The store queried is the last one built for that size; runs per query (the first "
+        f"included): {runs}.",
+    )
+    lines.append("")
     lines.append("| query | " + " | ".join(f"{s} deliberations (ms)" for s in sizes) + " |")
     lines.append("|---|" + "---|" * len(sizes))
     names = sorted({name for q in results["queries"].values() for name in q})
@@ -317,6 +323,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="200 deliberations, 2 workers")
     parser.add_argument("--baseline-timeout", type=float, default=1800.0)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--query-runs", type=int, default=QUERY_RUNS, metavar="N")
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="add to the results already in OUT's .json (other sizes or settings)",
+    )
+    parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -333,6 +346,7 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="delibgraph-bench-"))
     script = str(Path(__file__).resolve())
     results: dict[str, Any] = {
+        "query_runs": {},
         "machine": machine(),
         "runs": [],
         "queries": {},
@@ -367,7 +381,8 @@ def main() -> int:
                     results["runs"].append(run)
                     print(json.dumps({k: v for k, v in run.items() if k != "report"}), flush=True)
             stores = sorted(scratch.glob(f"store-{size}-*"))
-            results["queries"][str(size)] = query_latencies(stores[-1])
+            results["queries"][str(size)] = query_latencies(stores[-1], args.query_runs)
+            results["query_runs"][str(size)] = args.query_runs
             print(json.dumps({"queries": size, **results["queries"][str(size)]}), flush=True)
             for store in stores:
                 shutil.rmtree(store, ignore_errors=True)
@@ -377,7 +392,7 @@ def main() -> int:
             key=lambda r: r["workers"],
             default=None,
         )
-        if ours is not None:
+        if ours is not None and not args.no_baseline:
             argv = [
                 sys.executable,
                 script,
@@ -403,6 +418,14 @@ def main() -> int:
             print(json.dumps({"baseline": wall, "rss": rss}), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if args.append and args.out.with_suffix(".json").is_file():
+        earlier = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        results["runs"] = earlier["runs"] + results["runs"]
+        results["queries"] = {**earlier["queries"], **results["queries"]}
+        results["query_runs"] = {**earlier.get("query_runs", {}), **results["query_runs"]}
+        results["argv"] = f"{earlier['argv']}` and `{results['argv']}"
+        if "baseline" not in results and "baseline" in earlier:
+            results["baseline"] = earlier["baseline"]
     args.out.write_text(markdown(results), encoding="utf-8")
     (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(f"written {args.out}")

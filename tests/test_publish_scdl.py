@@ -2,7 +2,10 @@
 (types, formats, required, patterns) and its custom checks (SIRET key, vote columns filled
 together, VOTE_REEL = POUR + CONTRE + ABSTENTION, VOTE_EFFECTIF ≥ VOTE_REEL,
 PREF_DATE ≥ DELIB_DATE). The schema is read from ../shared/reference (CI has it beside the
-clone); the columns and the cells the registers cannot fill are checked without it too."""
+clone); the columns and the cells the registers cannot fill are checked without it too.
+
+None of the examples states its ACTES matière (all are inferred); a second store holds copies
+of them stamped with a matière the way registers print it, to check the stated case."""
 
 from __future__ import annotations
 
@@ -16,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import Graph
 
 from delibgraph.errors import UsageError
-from delibgraph.publish.scdl import SCDL_COLUMNS, check_siret, write_scdl
+from delibgraph.publish.scdl import SCDL_COLUMNS, check_siret, scdl_matiere, write_scdl
 from delibgraph.serve.readonly import ReadOnlyStore
+from delibgraph.store import EmbeddedStore
+from delibgraph.vocab import DLG, ELI
 from serve_support import (
     AUTHORITY_SIREN,
     FICTIONAL_SIRET,
@@ -29,6 +35,7 @@ from serve_support import (
     scratch,
 )
 
+BASE = "http://localhost:8000/"
 SCHEMA = (
     Path(__file__).resolve().parents[2] / "shared" / "reference" / "scdl-deliberations-schema.json"
 )
@@ -37,8 +44,51 @@ SCHEMA = (
 @pytest.fixture(scope="module")
 def store() -> ReadOnlyStore:
     path = scratch("delibgraph-scdl-") / "store"
-    load(path, example_files(), base="http://localhost:8000/", now=INGESTED_AT)
+    load(path, example_files(), base=BASE, now=INGESTED_AT)
     return ReadOnlyStore(path)
+
+
+# Stamps added before the certification line, as an ACTES stamp or a register prints them.
+STAMPS = {
+    "val-daurele-2023-014.txt": "Nomenclature ACTES : 7.1 - Décisions budgétaires",
+    "val-daurele-2023-031.txt": "Classification ACTES : 8.5.1",  # level 3: cut to 8.5
+    "val-daurele-2023-016.txt": "Matière : 3",  # level 1 only
+}
+MATERIALISED = "2024-004"  # an inferred subject also written as eli:is_about, as a reasoner would
+
+
+@pytest.fixture(scope="module")
+def stamped() -> ReadOnlyStore:
+    folder = scratch("delibgraph-scdl-stamped-")
+    (folder / "in").mkdir()
+    for source in example_files():
+        text = source.read_text(encoding="utf-8")
+        if source.name in STAMPS:
+            anchor = "Acte Certifié exécutoire :"
+            assert anchor in text
+            text = text.replace(anchor, f"{STAMPS[source.name]}\n{anchor}")
+        (folder / "in" / source.name).write_text(text, encoding="utf-8")
+    load(folder / "store", sorted((folder / "in").iterdir()), base=BASE, now=INGESTED_AT)
+    materialise_inferred_subject(folder / "store", MATERIALISED)
+    return ReadOnlyStore(folder / "store")
+
+
+def materialise_inferred_subject(path: Path, number: str) -> None:
+    """Add ``eli:is_about`` beside the ``dlg:inferredSubject`` of the act ``number``."""
+    with EmbeddedStore(path) as store:
+        for graph_iri in store.graphs():
+            out = io.BytesIO()
+            store.export_graph(graph_iri, out)
+            # each N-Quads line ends with the graph's IRI: dropping it leaves N-Triples
+            ntriples = out.getvalue().decode("utf-8").replace(f" <{graph_iri}> .\n", " .\n")
+            graph = Graph().parse(data=ntriples, format="nt")
+            acts = [act for act, n in graph.subject_objects(ELI.number) if str(n) == number]
+            for act in acts:
+                for concept in list(graph.objects(act, DLG.inferredSubject)):
+                    graph.add((act, ELI.is_about, concept))
+                    store.replace_graph(graph_iri, graph)
+                    return
+    raise AssertionError(f"no inferred subject for {number}")
 
 
 @pytest.fixture(scope="module")
@@ -119,12 +169,63 @@ def test_columns_follow_the_schema(store: ReadOnlyStore, schema: dict[str, Any])
     assert len(rows) == 7
 
 
-def test_only_the_matiere_code_is_missing_when_the_siret_is_given(
+def test_an_inferred_matiere_is_left_out_and_counted(
     store: ReadOnlyStore, schema: dict[str, Any]
 ) -> None:
     _, rows, gaps = export(store, {AUTHORITY_SIREN: FICTIONAL_SIRET})
-    assert violations(schema, rows) == [f"{i}:DELIB_MATIERE_CODE:required" for i in range(1, 8)]
-    assert len(gaps) == 1 and gaps[0].startswith("DELIB_MATIERE_CODE")
+    assert violations(schema, rows) == [
+        f"{i}:DELIB_MATIERE_{column}:required" for i in range(1, 8) for column in ("CODE", "NOM")
+    ]
+    assert {(row["DELIB_MATIERE_CODE"], row["DELIB_MATIERE_NOM"]) for row in rows} == {("", "")}
+    (gap,) = gaps
+    assert gap.startswith("DELIB_MATIERE_CODE and DELIB_MATIERE_NOM (required) are empty in 7 of")
+    assert "inferred" in gap and "dlg:inferredSubject" in gap
+
+
+def test_a_stated_matiere_gives_code_and_name(
+    stamped: ReadOnlyStore, schema: dict[str, Any]
+) -> None:
+    _, rows, gaps = export(stamped, {AUTHORITY_SIREN: FICTIONAL_SIRET})
+    by_id = {row["DELIB_ID"]: row for row in rows}
+    matieres = {
+        number: (row["DELIB_MATIERE_CODE"], row["DELIB_MATIERE_NOM"])
+        for number, row in by_id.items()
+    }
+    assert matieres == {
+        "2023-014": ("7.1", "finances locales/décisions budgétaires"),
+        "2023-031": (
+            "8.5",
+            "domaines de compétences par thèmes/politique de la ville habitat logement",
+        ),
+        "2023-016": ("", ""),  # "Matière : 3": level 1 only, the schema needs level 2
+        "2023-015": ("", ""),  # the other four are inferred
+        "2023-032": ("", ""),
+        "2024-003": ("", ""),
+        MATERIALISED: ("", ""),  # also eli:is_about, but still dlg:inferredSubject
+    }
+    filled = {i for i, row in enumerate(rows, start=1) if row["DELIB_MATIERE_CODE"]}
+    assert [v for v in violations(schema, rows) if int(v.split(":")[0]) in filled] == []
+    empty = "DELIB_MATIERE_CODE and DELIB_MATIERE_NOM (required) are empty in"
+    assert [gap.split(" rows ")[0] for gap in gaps] == [f"{empty} 4 of 7", f"{empty} 1 of 7"]
+    assert "inferred" in gaps[0] and "level 1" in gaps[1]
+
+
+def test_scdl_matiere_follows_the_schema(schema: dict[str, Any]) -> None:
+    (code_spec,) = (f for f in schema["fields"] if f["name"] == "DELIB_MATIERE_CODE")
+    assert scdl_matiere("7.5") == ("7.5", "finances locales/subventions")
+    assert scdl_matiere("7.10") == ("7.10", "finances locales/divers")
+    assert scdl_matiere("4.1") == (
+        "4.1",
+        "fonction publique/personnels titulaires et stagiaires de la fpt",
+    )
+    assert scdl_matiere("7") is None and scdl_matiere("9.99") is None
+    for code in ("1.1", "3.6", "5.8", "7.10", "8.5", "8.6", "9.4"):
+        columns = scdl_matiere(code)
+        assert columns is not None, code
+        assert re.fullmatch(code_spec["constraints"]["pattern"], columns[0])
+        level1, level2 = columns[1].split("/")  # exactly one slash
+        assert columns[1] == columns[1].lower() and not re.search(r"[,()]", columns[1])
+        assert level1 == level1.strip() and level2 == level2.strip() and level1 and level2
 
 
 def test_without_siret_the_gap_is_reported_not_invented(
@@ -143,7 +244,7 @@ def test_row_values(store: ReadOnlyStore) -> None:
     assert row["COLL_NOM"] == "Commune de Val-d'Aurèle"
     assert row["COLL_SIRET"] == FICTIONAL_SIRET
     assert row["DELIB_DATE"] == "2023-03-14" and row["PREF_DATE"] == "2023-03-20"
-    assert row["DELIB_MATIERE_NOM"] == "Finances"
+    assert row["DELIB_MATIERE_NOM"] == ""  # not the theme "Finances": an ACTES name or nothing
     assert (row["VOTE_EFFECTIF"], row["VOTE_REEL"], row["VOTE_POUR"]) == ("15", "14", "11")
     assert (row["VOTE_CONTRE"], row["VOTE_ABSTENTION"]) == ("2", "1")
     assert (

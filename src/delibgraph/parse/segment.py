@@ -51,7 +51,7 @@ _CAPITAL_VERB = r"[A-ZÉÈÊÀÂÎÔÛÇ]{4,}[ \t]+(?:[a-zàâçéèêëîïôû
 _FORMULA_END = re.compile(
     r":|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*:?[ \t]*$"
     rf"|^[ \t]*(?={_CAPITAL_VERB})"
-    r"|(?<=[\s,])(?=d[ée]cide\s+(?:de|d'|que)\b)",  # "…, à l'unanimité, décide d'admettre …"
+    r"|(?<=[\s,])(?=d[ée]cide\b)",  # "…, à l'unanimité, décide d'admettre …"
     re.MULTILINE,
 )
 _FORMULA_REACH = 600
@@ -68,6 +68,7 @@ _VOTE_ANCHOR = re.compile(
     r"|^[ \t]*(?:votes?|r[ée]sultats?\s+du\s+(?:vote|scrutin))\b[^:\n]{0,40}:"
     r"|^[ \t]*vote\s+(?:[ée]lectronique|à\s+main\s+lev[ée]e|à\s+bulletin|au\s+scrutin|par\s+appel)"
     r"|^[ \t]*(?:ont|a)\s+vot[ée]\s+(?:pour|contre)|^[ \t]*apr[èe]s\s+un\s+vote"
+    r"|^[ \t]*(?:nombre\s+de\s+)?(?:votants|suffrages\s+exprim[ée]s|exprim[ée]s)\s*:\s*\d"
     r"|^[ \t]*il\s+est\s+proc[ée]d[ée]\s+(?:au\s+vote|à\s+l'[ée]lection|au\s+scrutin)"
     r"|^[ \t]*(?:adopt|rejet)[ée]e?s?\b"
     r"|^[ \t]*(?:à|a)\s+l'unanimit"

@@ -35,7 +35,7 @@ _METHODS = (
 )
 _REJECTED = re.compile(
     r"\b(?:rejet[ée]e?s?|repouss[ée]e?s?|n'(?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?adopt[ée]e?s?"
-    r"|non\s+adopt[ée]e?s?)",
+    r"|non\s+adopt[ée]e?s?)\b",
     _I,
 )
 _NOTED = re.compile(
@@ -200,6 +200,8 @@ def _inline_counts(
     """Counts written in a sentence: "par 11 voix pour, 0 contre et 3 abstentions (…)"."""
     view = doc.view
     for key, pattern in _INLINE.items():
+        if key in counts:
+            continue
         match = pattern.search(view, start, end)
         if match is None and key == "for":
             match = _UNANIMOUS_COUNT.search(view, start, end)
@@ -207,7 +209,7 @@ def _inline_counts(
             continue
         counts[key] = Located(int(match[1]), *match.span(1))
         paren = _PAREN_AFTER.match(view, match.end(), end)
-        if paren and key != "for":
+        if paren and key != "for" and key not in names:
             found = [e.name for e in parse_names(doc, paren.start(1), paren.end(1))]
             if found:
                 names[key] = found
@@ -267,8 +269,7 @@ def read_vote(
         read_election(doc, start, end, counts)
     if not counts:
         _vote_line_counts(doc, start, end, counts)
-    if not counts:
-        _inline_counts(doc, *wide, counts, names)
+    _inline_counts(doc, *wide, counts, names)  # fills what labels did not give
     if body_start is not None:
         for key, found in sentence_names(doc, body_start, wide[1]).items():
             names.setdefault(key, found)
