@@ -116,7 +116,8 @@ def test_ingest_query_export_stats(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 0
     stats = json.loads(out)
     assert (stats["deliberations"], stats["persons"], stats["seances"]) == (7, 15, 3)
-    assert (stats["authorities"], stats["bodies"], stats["graphs"]) == (1, 1, 7)
+    # 7 deliberation graphs + the version log (`{base}graph/versions`) written after ingest
+    assert (stats["authorities"], stats["bodies"], stats["graphs"]) == (1, 1, 8)
 
     code, out, _ = _main(capsys, "stats", "--store", store)
     assert code == 0 and "person:Person" in out
@@ -125,7 +126,7 @@ def test_ingest_query_export_stats(capsys: pytest.CaptureFixture[str], tmp_path:
     code, _, _ = _main(capsys, "export", "--store", store, "--format", "trig", "-o", str(target))
     assert code == 0
     quads = list(ox.parse(path=str(target), format=ox.RdfFormat.TRIG))
-    assert len({quad.graph_name for quad in quads}) == 7
+    assert len({quad.graph_name for quad in quads}) == 8  # with the version log
     assert len(quads) == stats["triples"]
 
 

@@ -157,8 +157,8 @@ def test_ingest_and_query_through_an_endpoint(
     assert len(json.loads(out)) == 7
     code, out, err = _run(capsys, "stats", *common, "--format", "json")
     assert code == 0, err
-    assert json.loads(out)["graphs"] == 7
+    assert json.loads(out)["graphs"] == 8  # 7 deliberations + the version log
     code, _, err = _run(capsys, "export", *common, "--split", str(tmp_path / "nq"))
     assert code == 0, err
-    assert len(list((tmp_path / "nq").glob("*.nq"))) == 7
+    assert len(list((tmp_path / "nq").glob("*.nq"))) == 8  # with the version log
     assert MINTER.base in next((tmp_path / "nq").glob("*.nq")).read_text(encoding="utf-8")
