@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _HONORIFICS = re.compile(
     r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|Dr\.?)\s+",
@@ -50,6 +51,7 @@ def _is_upper_word(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1
 
 
+@lru_cache(maxsize=65_536)  # pure; a roster's names recur in every deliberation
 def split_name(printed: str) -> PersonName:
     """Split a printed name into given and family parts.
 
@@ -79,6 +81,7 @@ def split_name(printed: str) -> PersonName:
                       honorific=honorific)
 
 
+@lru_cache(maxsize=65_536)
 def person_key(printed: str) -> str:
     """A stable key for a person within an authority: family name, then given names.
 
