@@ -283,6 +283,12 @@ def markdown(results: dict[str, Any]) -> str:
     baseline = results.get("baseline")
     if baseline:
         lines += ["", f"## Naive baseline ({baseline['size']} deliberations, one process)", ""]
+        if baseline.get("measured"):
+            lines += [
+                f"Measured {baseline['measured']} by an earlier invocation on the same "
+                "corpus (`--sizes 1000 --baseline-timeout 600`).",
+                "",
+            ]
         data = baseline.get("report")
         if data is None:
             ours = baseline["ours"]
@@ -339,6 +345,9 @@ def main() -> int:
         help="add to the results already in OUT's .json (other sizes or settings)",
     )
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--render", action="store_true", help="only write OUT again from OUT's .json"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -348,6 +357,10 @@ def main() -> int:
         else:
             answer = child_baseline(rest[0], rest[1] == "1", float(rest[2]))
         print(json.dumps(answer))
+        return 0
+    if args.render:
+        data = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        args.out.write_text(markdown(data), encoding="utf-8")
         return 0
     if args.quick:
         args.sizes, args.workers = [200], [2]
