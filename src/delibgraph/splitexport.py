@@ -3,7 +3,8 @@
 ``delibgraph export --format nquads --split DIR`` streams one file per deliberation graph
 (or ``--graphs-per-file N`` graphs per file), each written under a temporary name and renamed
 when complete, so a loader watching the folder never reads half a file. Memory holds one graph
-at a time. The README (section "Bulk loading a production store") gives the command each loader takes.
+at a time. The README (section "Bulk loading a production store") gives the command each
+loader takes.
 """
 
 from __future__ import annotations
