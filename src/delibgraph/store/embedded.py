@@ -50,7 +50,73 @@ def syntax_error(exc: SyntaxError, what: str) -> QueryError:
     return QueryError(f"malformed {what}: {reason}", line=int(match[1]), column=int(match[2]))
 
 
-class EmbeddedStore:
+class OxigraphReader:
+    """The reading side of the :class:`delibgraph.store.Store` protocol over one Oxigraph
+    database: shared by the embedded store and the server's read-only view of it."""
+
+    path: Path
+
+    @property
+    def _db(self) -> ox.Store:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return bool(self._db.contains_named_graph(named_node(graph_iri)))
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triple_count(self) -> int:
+        return len(self._db)
+
+    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> QueryResult:
+        bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): from_term(term) for name, term in (substitutions or {}).items()
+        }
+        try:
+            answer = self._db.query(
+                sparql.rstrip(),  # Oxigraph reports errors at the furthest point it read
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=bindings or None,
+            )
+            return collect(answer)
+        except SyntaxError as exc:
+            raise syntax_error(exc, "SPARQL query") from exc
+        except RuntimeError as exc:  # e.g. a substituted variable that is not projected
+            raise QueryError(f"the query cannot run: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from exc
+
+    def export_graph(self, graph_iri: str, out: BinaryIO) -> int:
+        quads = list(self._db.quads_for_pattern(None, None, None, named_node(graph_iri)))
+        try:
+            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StoreError(f"exporting the graph {graph_iri} failed: {exc}") from exc
+        return len(quads)
+
+    def export(self, format: ExportFormat, out: BinaryIO) -> None:
+        dump_dataset(self._db, format, out, where=str(self.path))
+
+
+class EmbeddedStore(OxigraphReader):
     """An Oxigraph store on disk (created when the folder does not exist)."""
 
     def __init__(self, path: Path | str) -> None:
@@ -83,17 +149,6 @@ class EmbeddedStore:
                 self._store.flush()
             finally:
                 self._store = None  # dropping the last reference closes RocksDB
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- writing
     def replace_graph(self, graph_iri: str, triples: Iterable[RdfTriple]) -> bool:
@@ -171,48 +226,6 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"writing to the store {self.path} failed: {exc}") from exc
 
-    # -- reading
-    def has_graph(self, graph_iri: str) -> bool:
-        return bool(self._db.contains_named_graph(named_node(graph_iri)))
-
-    def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._db.named_graphs() if isinstance(g, ox.NamedNode))
-
-    def triple_count(self) -> int:
-        return len(self._db)
-
-    def query(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> QueryResult:
-        bindings: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(name): from_term(term) for name, term in (substitutions or {}).items()
-        }
-        try:
-            answer = self._db.query(
-                sparql.rstrip(),  # Oxigraph reports errors at the furthest point it read
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-                substitutions=bindings or None,
-            )
-            return _collect(answer)
-        except SyntaxError as exc:
-            raise syntax_error(exc, "SPARQL query") from exc
-        except RuntimeError as exc:  # e.g. a substituted variable that is not projected
-            raise QueryError(f"the query cannot run: {exc}") from exc
-        except OSError as exc:
-            raise QueryError(f"the query failed: {exc}") from exc
-
-    def export_graph(self, graph_iri: str, out: BinaryIO) -> int:
-        quads = list(self._db.quads_for_pattern(None, None, None, named_node(graph_iri)))
-        try:
-            ox.serialize(quads, out, ox.RdfFormat.N_QUADS)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise StoreError(f"exporting the graph {graph_iri} failed: {exc}") from exc
-        return len(quads)
-
-    def export(self, format: ExportFormat, out: BinaryIO) -> None:
-        dump_dataset(self._db, format, out, where=str(self.path))
-
 
 def dump_dataset(db: ox.Store, format: ExportFormat, out: BinaryIO, *, where: str) -> None:
     """Write ``db``: N-Quads or TriG keep the named graphs; Turtle writes their union."""
@@ -237,7 +250,8 @@ def dump_dataset(db: ox.Store, format: ExportFormat, out: BinaryIO, *, where: st
         raise StoreError(f"exporting the store {where} failed: {exc}") from exc
 
 
-def _collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+def collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    """A whole pyoxigraph answer as a :class:`QueryResult`."""
     if isinstance(answer, ox.QueryBoolean):
         value = bool(answer)
         return QueryResult(("ask",), ((Term.literal(str(value).lower()),),), boolean=value)
