@@ -38,6 +38,24 @@ class GraphData:
     ntriples: bytes
 
 
+class ClosesOnExit:
+    """``with store: …`` closes the store on the way out (a mixin for the backends)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
 @runtime_checkable
 class Store(Protocol):
     """A quad store holding one named graph per deliberation."""

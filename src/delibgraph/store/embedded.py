@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO, Self
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from delibgraph.errors import QueryError, StoreError
-from delibgraph.store.base import EXPORT_FORMATS, ExportFormat, GraphData, RdfTriple
+from delibgraph.store.base import EXPORT_FORMATS, ClosesOnExit, ExportFormat, GraphData, RdfTriple
 from delibgraph.store.convert import TermConverter, from_term, named_node, to_term
 from delibgraph.store.journal import PendingJournal
 from delibgraph.store.results import QueryResult, Row, Term
@@ -50,7 +49,7 @@ def syntax_error(exc: SyntaxError, what: str) -> QueryError:
     return QueryError(f"malformed {what}: {reason}", line=int(match[1]), column=int(match[2]))
 
 
-class OxigraphReader:
+class OxigraphReader(ClosesOnExit):
     """The reading side of the :class:`delibgraph.store.Store` protocol over one Oxigraph
     database: shared by the embedded store and the server's read-only view of it."""
 
@@ -60,19 +59,6 @@ class OxigraphReader:
     def _db(self) -> ox.Store:
         raise NotImplementedError
 
-    def close(self) -> None:
-        raise NotImplementedError
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def has_graph(self, graph_iri: str) -> bool:
         return bool(self._db.contains_named_graph(named_node(graph_iri)))

@@ -18,8 +18,7 @@ import io
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from types import TracebackType
-from typing import Any, BinaryIO, Self
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
@@ -31,7 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from delibgraph.errors import QueryError, StoreError
-from delibgraph.store.base import ExportFormat, GraphData, RdfTriple
+from delibgraph.store.base import ClosesOnExit, ExportFormat, GraphData, RdfTriple
 from delibgraph.store.convert import TermConverter, named_node, to_term
 from delibgraph.store.embedded import dump_dataset
 from delibgraph.store.remote import (
@@ -57,7 +56,7 @@ _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 
 
-class EndpointStore:
+class EndpointStore(ClosesOnExit):
     """A :class:`~delibgraph.store.base.Store` on a remote SPARQL 1.1 service."""
 
     def __init__(self, config: EndpointConfig) -> None:
@@ -67,17 +66,6 @@ class EndpointStore:
     # -- lifecycle (nothing is held open between requests)
     def close(self) -> None:
         return None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- writing
     def replace_graph(self, graph_iri: str, triples: Iterable[RdfTriple]) -> bool:
