@@ -172,20 +172,26 @@ class EndpointStore(ClosesOnExit):
         graph_answer = wrapper.queryType in {"CONSTRUCT", "DESCRIBE"}
         wrapper.setReturnFormat(TURTLE if graph_answer else JSON)
         try:
-            response = wrapper.query().response
-            body = response.read()
-            content_type = str(response.headers.get("Content-Type") or "")
-        except (Unauthorized, EndPointNotFound) as exc:
-            raise _refused(exc, self.config.query_url) from exc
+            body, content_type = self._fetch(wrapper)
         except QueryBadFormed as exc:
             raise QueryError(f"the endpoint refused the query: {_wrapper_message(exc)}") from exc
         except SPARQLWrapperException as exc:
             raise QueryError(f"the query failed on the endpoint: {_wrapper_message(exc)}") from exc
-        except OSError as exc:
-            raise unreachable(self.config.query_url, exc) from exc
         if graph_answer:
             return _triples_result(body, content_type)
         return _json_result(body)
+
+    def _fetch(self, wrapper: SPARQLWrapper) -> tuple[bytes, str]:
+        """Send a read request: the body and its content type. Refused credentials or a missing
+        service and an unreachable endpoint become StoreErrors; other SPARQLWrapper errors are
+        left to the caller, which knows what was asked."""
+        try:
+            response = wrapper.query().response
+            return response.read(), str(response.headers.get("Content-Type") or "")
+        except (Unauthorized, EndPointNotFound) as exc:
+            raise _refused(exc, self.config.query_url) from exc
+        except OSError as exc:
+            raise unreachable(self.config.query_url, exc) from exc
 
     def _wrapper(self) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.config.query_url, updateEndpoint=self.config.update_url)
@@ -212,15 +218,9 @@ class EndpointStore(ClosesOnExit):
         wrapper.queryType = "CONSTRUCT"
         wrapper.setReturnFormat(TURTLE)
         try:
-            response = wrapper.query().response
-            body = response.read()
-            content_type = str(response.headers.get("Content-Type") or "")
-        except (Unauthorized, EndPointNotFound) as exc:
-            raise _refused(exc, self.config.query_url) from exc
+            body, content_type = self._fetch(wrapper)
         except SPARQLWrapperException as exc:
             raise StoreError(f"the endpoint refused an export: {_wrapper_message(exc)}") from exc
-        except OSError as exc:
-            raise unreachable(self.config.query_url, exc) from exc
         return [
             ox.Triple(q.subject, q.predicate, q.object)
             for q in _parse_rdf(body, content_type, rename_blank_nodes=True)
