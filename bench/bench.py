@@ -30,6 +30,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 BASE = "http://localhost:8000/"
 QUERY_RUNS = 5  # per query; --query-runs changes it
+STAGES = ("extract", "parse", "ner", "map", "serialize", "validate", "load", "statistics")
 
 
 # --------------------------------------------------------------------------- child processes
@@ -243,8 +244,9 @@ def markdown(results: dict[str, Any]) -> str:
         "## Ingestion",
         "",
         "| deliberations | workers | NER | rate (/s) | wall (s) | peak RSS (MiB) | store (MiB) "
-        "| rejected | extract | parse | ner | map | serialize | validate | load |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| rejected | extract | parse | ner | map | serialize | validate | load | statistics "
+        "| statistics (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in results["runs"]:
         report = run.get("report") or {}
@@ -252,17 +254,19 @@ def markdown(results: dict[str, Any]) -> str:
         total = sum(stages.values()) or 1.0
         shares = " | ".join(
             f"{100 * stages.get(s, 0) / total:.0f}%"
-            for s in ("extract", "parse", "ner", "map", "serialize", "validate", "load")
+            for s in STAGES
         )
         rate = f"{run['size'] / run['wall']:.1f}" if report else "timeout"
         lines.append(
             f"| {run['size']} | {run['workers']} | {'yes' if run['ner'] else 'no'} | {rate} | "
             f"{run['wall']:.1f} | {run['rss'] / 2**20:.0f} | {run['store_bytes'] / 2**20:.0f} | "
-            f"{report.get('rejected', '?')} | {shares} |"
+            f"{report.get('rejected', '?')} | {shares} | {stages.get('statistics', 0):.1f} |"
         )
     lines += [
         "",
-        "Stage shares are of the time summed over all processes (CPU-bound stages).",
+        "Stage shares are of the time summed over all processes (CPU-bound stages). "
+        "`statistics` is the parent's recomputation of the per-body statistics graphs after the "
+        "writes (delibgraph.statistics), included in the wall time and the rate.",
         "",
         "## Query latency (median of several runs, embedded store)",
         "",

@@ -9,8 +9,10 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import functools
+import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from delibgraph.ids import IriMinter
@@ -25,6 +27,21 @@ MINTER = IriMinter(BASE)
 INGESTED_AT = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 AUTHORITY = f"{BASE}id/authority/219990001"
 COUNCIL = f"{AUTHORITY}/body/conseil-municipal"
+SEED_BODY = f"{BASE}id/authority/243400017/body/conseil-de-metropole"
+
+
+def deliberation_graphs(graphs: Iterable[str], base: str = BASE) -> list[str]:
+    """The deliberation graphs (``{base}graph/{auth}/{num}``) among ``graphs``, sorted: not the
+    bodies' statistics graphs (``{base}graph/statistics/{auth}/{body}``), nor the version log
+    (``{base}graph/versions``)."""
+    one_deliberation = re.compile(re.escape(base) + r"graph/[^/]+/[^/]+")
+    return sorted(graph for graph in graphs if one_deliberation.fullmatch(graph))
+
+
+def examples_statistics_graph(base: str = BASE) -> str:
+    """The statistics graph of the examples' only body (their council), under ``base``."""
+    council = f"{base}id/authority/219990001/body/conseil-municipal"
+    return str(IriMinter(base).statistics_graph(council))
 
 
 def seed_path() -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_stores import deliberation_graphs
 from delibgraph.identity import (
     PersonResolver,
     Rosters,
@@ -103,6 +104,29 @@ def test_one_person_across_the_documents_of_an_authority(tmp_path: Path) -> None
         prefix = "http://example.org/id/authority/219990482/person/"
         assert "Sylvie ROUQUETTE" in roster_from_store(store, prefix)
         assert prefix in rosters_from_store(store).names
+
+
+def test_the_statistics_graph_adds_no_name_to_the_rosters(tmp_path: Path) -> None:
+    """The statistics graph repeats each counted person's name: one the registers print."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in SAINTE_COLOMBE:
+        shutil.copy(FIXTURES / f"{name}.txt", folder)
+    with EmbeddedStore(tmp_path / "store") as store:
+        ingest([folder], store, minter=MINTER, report_dir=None, ner=False, now=NOW)
+        graphs = store.graphs()
+        deliberations = deliberation_graphs(graphs, MINTER.base)
+        [statistics] = set(graphs) - set(deliberations)
+        named = f"ASK {{ GRAPH <{statistics}> {{ ?person <{FOAF.name}> ?name }} }}"
+        assert store.query(named).boolean
+        values = " ".join(f"<{graph}>" for graph in deliberations)
+        printed = store.query(
+            f"SELECT DISTINCT ?person ?name WHERE {{ VALUES ?g {{ {values} }} "
+            f"GRAPH ?g {{ ?person <{FOAF.name}> ?name }} }}"
+        ).records()
+        rosters = rosters_from_store(store)
+    prefix = "http://example.org/id/authority/219990482/person/"
+    assert rosters.names == {prefix: {str(row["name"]) for row in printed}}
 
 
 def test_a_later_document_resolves_against_the_store(tmp_path: Path) -> None:

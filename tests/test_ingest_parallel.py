@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from corpus_stores import INGESTED_AT, MINTER, examples_dir, seed_path
+from corpus_stores import (
+    INGESTED_AT,
+    MINTER,
+    SEED_BODY,
+    deliberation_graphs,
+    examples_dir,
+    seed_path,
+)
 from delibgraph.executors import dask_cluster, ordered_results, worker_processes
 from delibgraph.ingestwork import STAGES
 from delibgraph.outcomes import IngestReport, LoadedGraph
@@ -182,8 +189,12 @@ def test_the_same_act_twice_in_one_batch_is_replaced_in_order(tmp_path: Path) ->
         assert [(g.file.endswith("a.txt"), g.replaced) for g in report.loaded] == [
             (True, False), (False, True),
         ]  # fmt: skip
-        assert len(store.graphs()) == 1
-        assert report.triples_in_store == report.loaded[1].triples
+        graphs, second = store.graphs(), report.loaded[1]
+        assert deliberation_graphs(graphs) == [second.graph_iri]  # the second copy, alone
+        statistics = str(MINTER.statistics_graph(SEED_BODY))
+        assert graphs == [second.graph_iri, statistics]  # and its body's statistics graph
+        statistics_triples = store.export_graph(statistics, io.BytesIO())
+        assert report.triples_in_store == second.triples + statistics_triples
 
 
 def test_loaded_graph_is_small_and_picklable() -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+import sys
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from rdflib import Literal
 
 from corpus_stores import MINTER, examples_dir
 from delibgraph.mapping import map_deliberation
-from delibgraph.matieres import find_codes, matiere, nomenclature, subject_of
+from delibgraph.matieres import CODE_WORDS, find_codes, matiere, nomenclature, subject_of
 from delibgraph.parse import parse_file
 from delibgraph.validate import validate_graph
 from delibgraph.vocab import ACTES_MATIERE, ACTES_MATIERES_SCHEME, DLG, ELI, SKOS
@@ -54,6 +57,20 @@ def test_what_is_not_a_subject_code() -> None:
     assert find_codes("Matière : 12.4") == []  # no heading 12
     assert find_codes("nomenclature des emplois : 2023") == []
     assert matiere("0.1") is None
+
+
+def test_only_texts_holding_a_code_word_are_searched_for_codes() -> None:
+    """find_codes skips the search where no CODE_WORDS is in the lower-case text; that is
+    exact if no character that strip_accents leaves is taken by the case-insensitive match
+    for a letter of those words without being that letter in lower case — but "ı"."""
+    letters = sorted(set("".join(CODE_WORDS)))
+    every_character = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    for letter in letters:
+        for char in re.findall(letter, every_character, re.IGNORECASE):
+            kept = unicodedata.normalize("NFKD", char) == char  # strip_accents leaves it
+            assert not kept or char.lower() == letter or char == "ı", (letter, char)
+    assert find_codes("Matıère : 7.5")[0].code == "7.5"  # a dotless i is still read
+    assert find_codes("CLASSIFICATION : 7.5")[0].code == "7.5"
 
 
 def _with_stamp(tmp_path: Path, stamp: str) -> Path:

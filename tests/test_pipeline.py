@@ -8,12 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from corpus_stores import INGESTED_AT, MINTER, examples_dir, seed_path
+from corpus_stores import (
+    INGESTED_AT,
+    MINTER,
+    SEED_BODY,
+    deliberation_graphs,
+    examples_dir,
+    examples_statistics_graph,
+    seed_path,
+)
 from delibgraph.errors import UsageError
 from delibgraph.pipeline import ingest, parse_paths, source_files, validate_paths
 from delibgraph.store import EmbeddedStore
 
 SEED_GRAPH = "http://localhost:8000/graph/243400017/m2021-162"
+SEED_STATISTICS_GRAPH = "http://localhost:8000/graph/statistics/243400017/conseil-de-metropole"
 
 
 def _copy_seed(folder: Path, name: str, *, broken: bool = False) -> Path:
@@ -39,7 +48,9 @@ def test_ingesting_the_seed_with_ner(tmp_path: Path) -> None:
         report = ingest([seed_path()], store, minter=MINTER, report_dir=None, now=INGESTED_AT)
         assert report.exit_code == 0, report.to_text()
         assert (report.files, report.deliberations, report.inserted) == (1, 1, 1)
-        assert store.graphs() == [SEED_GRAPH]
+        # the deliberation's graph, and its body's statistics graph recomputed after the run
+        assert str(MINTER.statistics_graph(SEED_BODY)) == SEED_STATISTICS_GRAPH
+        assert store.graphs() == [SEED_GRAPH, SEED_STATISTICS_GRAPH]
         yes_votes = _count(
             store,
             'SELECT (COUNT(DISTINCT ?vote) AS ?n) WHERE { ?act eli:number "M2021-162" . '
@@ -133,7 +144,9 @@ def test_ingesting_twice_leaves_the_triple_count_unchanged(tmp_path: Path) -> No
         assert (first.inserted, first.replaced) == (7, 0)
         assert (again.inserted, again.replaced) == (0, 7)
         assert again.triples_in_store == first.triples_in_store == store.triple_count()
-        assert len(store.graphs()) == 7
+        graphs = store.graphs()
+        assert len(deliberation_graphs(graphs)) == 7
+        assert graphs == sorted([*deliberation_graphs(graphs), examples_statistics_graph()])
 
 
 def test_unreadable_files_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:

@@ -9,10 +9,17 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from corpus_stores import MINTER, examples_dir, examples_store
+from corpus_stores import (
+    MINTER,
+    deliberation_graphs,
+    examples_dir,
+    examples_statistics_graph,
+    examples_store,
+)
 from delibgraph.cli import main
+from delibgraph.querylib import list_queries, run
 from delibgraph.splitexport import export_split, file_stem
-from delibgraph.store import EmbeddedStore, EndpointConfig, GraphData
+from delibgraph.store import EmbeddedStore, EndpointConfig, EndpointStore, GraphData, Store
 from delibgraph.store.journal import JOURNAL_NAME, PendingJournal
 from sparql_servers import oxigraph_config
 
@@ -44,8 +51,12 @@ def test_split_export_writes_one_whole_graph_per_file(tmp_path: Path) -> None:
         done = export_split(store, tmp_path / "one")
         grouped = export_split(store, tmp_path / "three", graphs_per_file=3)
     assert (done.files, done.graphs, done.quads) == (len(graphs), len(graphs), triples)
+    # one file per deliberation, and one for the council's statistics graph (the queries read it)
+    assert len(deliberation_graphs(graphs)) == 7
+    assert graphs == sorted([*deliberation_graphs(graphs), examples_statistics_graph()])
     files = sorted((tmp_path / "one").glob("*.nq"))
-    assert len(files) == 7 and not list((tmp_path / "one").glob(".*"))
+    assert len(files) == len(graphs) and not list((tmp_path / "one").glob(".*"))
+    assert tmp_path / "one" / "statistics-219990001-conseil-municipal.nq" in files
     names = set()
     for file in files:
         [name] = {q.graph_name.value for q in _quads(file)}  # type: ignore[union-attr]
@@ -58,13 +69,44 @@ def test_split_export_writes_one_whole_graph_per_file(tmp_path: Path) -> None:
     assert sum(len(_quads(p)) for p in (tmp_path / "three").glob("*.nq")) == triples
 
 
+def _library_answers(store: Store) -> dict[str, list[str]]:
+    return {
+        query.name: sorted(repr(record) for record in run(store, query).records())
+        for query in list_queries()
+    }
+
+
+def test_a_store_bulk_loaded_from_the_split_files_answers_every_query_alike(
+    tmp_path: Path,
+) -> None:
+    """What the README's bulk loaders do (here Oxigraph's): the copy holds the statistics
+    graphs too, which the queries read."""
+    path, _ = examples_store(ner=False)
+    with EmbeddedStore(path) as store:
+        export_split(store, tmp_path / "nq")
+        expected = _library_answers(store)
+    loaded = ox.Store(str(tmp_path / "copy"))
+    for file in sorted((tmp_path / "nq").glob("*.nq")):
+        loaded.bulk_load(path=file, format=ox.RdfFormat.N_QUADS)
+    del loaded  # closes it
+    with EmbeddedStore(tmp_path / "copy") as copy:
+        assert examples_statistics_graph() in copy.graphs()
+        answers = _library_answers(copy)
+    assert all(expected.values())  # every query answers something on the examples
+    assert answers == expected
+
+
 def test_export_split_on_the_command_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path, _ = examples_store(ner=False)
+    with EmbeddedStore(path) as store:
+        graphs = store.graphs()
+    assert graphs == sorted([*deliberation_graphs(graphs), examples_statistics_graph()])
     code, out, err = _run(capsys, "export", "--store", str(path), "--split", str(tmp_path / "d"))
     assert code == 0, err
-    assert "7 graphs" in out and len(list((tmp_path / "d").glob("*.nq"))) == 7
+    assert f"{len(graphs)} graphs" in out
+    assert len(list((tmp_path / "d").glob("*.nq"))) == len(graphs)
     code, _, err = _run(capsys, "export", "--store", str(path), "--split", "x", "--format", "trig")
     assert code == 2 and "N-Quads" in err
 
@@ -157,8 +199,16 @@ def test_ingest_and_query_through_an_endpoint(
     assert len(json.loads(out)) == 7
     code, out, err = _run(capsys, "stats", *common, "--format", "json")
     assert code == 0, err
-    assert json.loads(out)["graphs"] == 8  # 7 deliberations + the version log
+    with EndpointStore(oxigraph_config) as store:
+        graphs = store.graphs()
+    # 7 deliberations, the council's statistics graph (computed through the endpoint) and the
+    # version log
+    assert len(deliberation_graphs(graphs)) == 7
+    besides = [examples_statistics_graph(), f"{MINTER.base}graph/versions"]
+    assert graphs == sorted([*deliberation_graphs(graphs), *besides])
+    assert json.loads(out)["graphs"] == len(graphs)
     code, _, err = _run(capsys, "export", *common, "--split", str(tmp_path / "nq"))
     assert code == 0, err
-    assert len(list((tmp_path / "nq").glob("*.nq"))) == 8  # with the version log
+    stems = sorted(file.stem for file in (tmp_path / "nq").glob("*.nq"))
+    assert stems == sorted(file_stem(graph) for graph in graphs)  # each graph in its own file
     assert MINTER.base in next((tmp_path / "nq").glob("*.nq")).read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus_stores import deliberation_graphs, examples_statistics_graph
 from delibgraph.errors import StoreError
 from delibgraph.publish.scdl import SCDL_COLUMNS
 from delibgraph.serve import run_server
@@ -77,7 +78,11 @@ def test_serve_process_lifecycle() -> None:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
     with EmbeddedStore(store) as reopened:  # the lock is released
-        assert len(reopened.graphs()) == 3  # two deliberations and the version log
+        graphs = reopened.graphs()
+    # as loaded: two deliberations, their council's statistics graph and the version log
+    assert len(deliberation_graphs(graphs, base)) == 2
+    besides = [examples_statistics_graph(base), f"{base}graph/versions"]
+    assert graphs == sorted([*deliberation_graphs(graphs, base), *besides])
 
 
 def test_run_server_refuses_a_missing_store(tmp_path: Path) -> None:

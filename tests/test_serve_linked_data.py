@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from corpus_stores import deliberation_graphs, examples_statistics_graph
 from delibgraph.serve.readonly import ReadOnlyStore
 from delibgraph.vocab import DCTERMS, ELI, FOAF, OPENGOV, PERSON, RDF, SCHEMA, SKOS
 from serve_support import RunningServer, examples_server, fetch
@@ -162,7 +163,10 @@ def test_vote_event_links_votes_and_séance(server: RunningServer) -> None:
 def test_named_graphs_dereference_whole(server: RunningServer) -> None:
     store = ReadOnlyStore(server.store_path)
     graphs = store.graphs()
-    assert len(graphs) == 8  # seven deliberations and the version log
+    # seven deliberations, the council's statistics graph and the version log
+    assert len(deliberation_graphs(graphs, server.base)) == 7
+    besides = [examples_statistics_graph(server.base), server.url("graph/versions")]
+    assert graphs == sorted([*deliberation_graphs(graphs, server.base), *besides])
     for graph_iri in graphs:
         reply = fetch(graph_iri, accept="application/n-triples")
         assert reply.status == 200, graph_iri

@@ -82,6 +82,12 @@ def test_person_page_attendance_proxies_votes(server: RunningServer) -> None:
     dom = page(server, GIRARD)
     rows = dom.rows("attendance")
     assert len(rows) == 7  # one row per deliberation of the three séances
+    # the deliberations themselves: the council's statistics graph, which names the person
+    # too, is no deliberation
+    assert [row[1] for row in rows] == [
+        "2023-014", "2023-015", "2023-016", "2023-031", "2023-032", "2024-003", "2024-004",
+    ]  # fmt: skip
+    assert not [href for href, _ in dom.links if "/statistics" in href]
     represented = [row for row in rows if row[3].startswith("représenté·e")]
     assert len(represented) == 5
     assert "représenté·e par Hélène MARCHAND" in {row[3] for row in represented}

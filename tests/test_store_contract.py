@@ -8,14 +8,23 @@ servers are started once per session on 127.0.0.1 and stopped at the end.
 from __future__ import annotations
 
 import dataclasses
+import io
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
-from corpus_stores import INGESTED_AT, MINTER, examples_dir, examples_store
+from corpus_stores import (
+    INGESTED_AT,
+    MINTER,
+    deliberation_graphs,
+    examples_dir,
+    examples_statistics_graph,
+    examples_store,
+)
 from delibgraph.pipeline import ingest
 from delibgraph.querylib import list_queries, run
 from delibgraph.store import EmbeddedStore, EndpointConfig, EndpointStore, PythonValue, Store
@@ -25,6 +34,9 @@ from sparql_servers import oxigraph_config, virtuoso_config
 from store_contract import EX, Backend, StoreContract
 
 GRAPH_BASE = "http://localhost:8000/graph/"
+# A server's name, its answer to every stored query, and its statistics graph.
+ServerRun = tuple[str, dict[str, Any], set[tuple[object, ...]]]
+NUMBERS = {f"http://www.w3.org/2001/XMLSchema#{kind}" for kind in ("integer", "decimal")}
 
 
 def _refuse_embedded(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,12 +132,35 @@ def _answers(store: Store) -> dict[str, list[tuple[object, ...]]]:
     return answers
 
 
+def _statistics(store: Store) -> set[tuple[object, ...]]:
+    """The examples' statistics graph as the store holds it (it has no blank nodes), numbers
+    compared as in :func:`_comparable`: Virtuoso keeps an xsd:decimal to 15 significant digits
+    and gives a whole one back as an xsd:integer."""
+    iri = examples_statistics_graph()
+    out = io.BytesIO()
+    store.export_graph(iri, out)
+    triples = set()
+    for quad in ox.parse(out.getvalue(), format=ox.RdfFormat.N_QUADS):
+        value: object = quad.object
+        if isinstance(value, ox.Literal) and value.datatype.value in NUMBERS:
+            value = _comparable(Decimal(value.value))
+        triples.add((quad.subject, quad.predicate, value))
+    return triples
+
+
 @pytest.fixture(scope="module")
 def embedded_answers() -> dict[str, list[tuple[object, ...]]]:
     path, report = examples_store(ner=False)
     assert report.exit_code == 0, report.to_text()
     with EmbeddedStore(path) as store:
         return _answers(store)
+
+
+@pytest.fixture(scope="module")
+def embedded_statistics() -> set[tuple[object, ...]]:
+    path, _ = examples_store(ner=False)
+    with EmbeddedStore(path) as store:
+        return _statistics(store)
 
 
 # Stored queries that answer differently on a server, with the reason (when such a query comes
@@ -135,7 +170,7 @@ SERVERS = [pytest.param("oxigraph-server"), pytest.param("virtuoso", marks=pytes
 
 
 @pytest.fixture(scope="module", params=SERVERS)
-def server_answers(request: pytest.FixtureRequest) -> Iterator[tuple[str, dict[str, Any]]]:
+def server_answers(request: pytest.FixtureRequest) -> Iterator[ServerRun]:
     """The examples ingested into a server, and every stored query's rows there."""
     name: str = request.param
     config = dataclasses.replace(_remote(request, name), graph_prefix=GRAPH_BASE)
@@ -145,8 +180,11 @@ def server_answers(request: pytest.FixtureRequest) -> Iterator[tuple[str, dict[s
         )
         try:
             assert report.exit_code == 0, report.to_text()
-            assert len(store.graphs()) == 7
-            yield name, _answers(store)
+            graphs = store.graphs()
+            assert len(deliberation_graphs(graphs)) == 7
+            # the council's statistics graph, computed through the endpoint (SPARQL aggregates)
+            assert graphs == sorted([*deliberation_graphs(graphs), examples_statistics_graph()])
+            yield name, _answers(store), _statistics(store)
         finally:
             for graph in store.graphs():
                 store.remove_graph(graph)
@@ -160,10 +198,10 @@ def _query_names() -> list[str]:
 @pytest.mark.parametrize("query", _query_names())
 def test_every_library_query_answers_alike_on_a_server(
     query: str,
-    server_answers: tuple[str, dict[str, Any]],
+    server_answers: ServerRun,
     embedded_answers: dict[str, list[tuple[object, ...]]],
 ) -> None:
-    server, answers = server_answers
+    server, answers, _ = server_answers
     reason = KNOWN_DIFFERENCES.get((server, query))
     if reason is not None:
         assert answers[query] != embedded_answers[query], (
@@ -171,3 +209,15 @@ def test_every_library_query_answers_alike_on_a_server(
         )
         pytest.xfail(reason)
     assert answers[query] == embedded_answers[query]
+
+
+@pytest.mark.server
+def test_the_statistics_are_computed_alike_on_a_server(
+    server_answers: ServerRun, embedded_statistics: set[tuple[object, ...]]
+) -> None:
+    """The figures come from SPARQL aggregates run by the store itself (on a server, through
+    its endpoint): the same records and figures as the embedded store's (numbers compared as
+    the queries' answers are)."""
+    _, _, statistics = server_answers
+    assert len(embedded_statistics) > 0
+    assert statistics == embedded_statistics

@@ -17,7 +17,7 @@ from delibgraph.ids import default_base
 from delibgraph.outcomes import IngestReport
 from delibgraph.publish.metadata import PublicationInfo
 from delibgraph.publish.scdl import write_scdl
-from delibgraph.publish.versions import record_versions
+from delibgraph.publish.versions import digests_apply_to, record_versions
 from delibgraph.store import Store, default_store_path
 
 SCDL_FORMAT = "scdl"
@@ -93,7 +93,17 @@ def export_scdl(args: argparse.Namespace, store: Store, out: TextIO) -> int:
 
 
 def log_versions(store: Store, base: str, report: IngestReport) -> None:
-    """Record a new version in the version log for every deliberation whose content changed."""
+    """Record a new version in the version log for every deliberation whose content changed.
+
+    On an embedded store, the digests the ingestion computed stand for the graphs' content (no
+    graph is read back); an endpoint's graphs are read back, its own form of the data being
+    what its log compares (see :func:`digests_apply_to`)."""
     loaded = [outcome.graph_iri for outcome in report.loaded]
-    if loaded:
-        record_versions(store, base=base, graphs=loaded)
+    if not loaded:
+        return
+    digests = (
+        {outcome.graph_iri: outcome.digest for outcome in report.loaded if outcome.digest}
+        if digests_apply_to(store)
+        else None
+    )  # a graph loaded twice: the later load is the one stored, and the one kept here
+    record_versions(store, base=base, graphs=loaded, digests=digests)

@@ -24,6 +24,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from delibgraph.errors import MappingError
@@ -75,6 +76,7 @@ def _is_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=65_536)  # pure; a roster's names recur in every deliberation
 def parse_person(printed: str) -> PersonParts:
     """Read a printed name: the family name is the run of words in capitals; without one,
     the words beside printed initials ("Rouquette P."), else the last word."""
@@ -182,6 +184,10 @@ class PersonResolver:
     """
 
     roster: dict[str, PersonParts] = field(default_factory=dict)  # person key -> fullest parts
+    # Derived from the roster, rebuilt after each change: roster keys by folded family and
+    # maiden name (only those can match), and the resolutions made so far.
+    _by_name: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
+    _resolved: dict[str, Resolution] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def of(cls, names: Iterable[str]) -> PersonResolver:
@@ -199,10 +205,30 @@ class PersonResolver:
             known = self.roster.get(key)
             if known is None or _fuller(parts, known):
                 self.roster[key] = parts
+                self._by_name, self._resolved = None, {}
+
+    def _names_index(self) -> dict[str, list[str]]:
+        if self._by_name is None:
+            index: dict[str, list[str]] = {}
+            for key, parts in self.roster.items():
+                for name in {parts.family, parts.maiden} - {""}:
+                    index.setdefault(name, []).append(key)
+            self._by_name = index
+        return self._by_name
 
     def resolve(self, printed: str) -> Resolution:
+        found = self._resolved.get(printed)
+        if found is None:
+            found = self._resolved[printed] = self._resolve(printed)
+        return found
+
+    def _resolve(self, printed: str) -> Resolution:
         parts = parse_person(printed)
-        fits = sorted({person_key(_canonical_form(p)): p for p in self.roster.values()
+        # matches() needs the printed family or maiden name to be a roster person's family or
+        # maiden name: only those persons are tried
+        index = self._names_index()
+        keys = {key for name in {parts.family, parts.maiden} - {""} for key in index.get(name, ())}
+        fits = sorted({person_key(_canonical_form(p)): p for p in (self.roster[k] for k in keys)
                        if matches(parts, p)}.items())  # fmt: skip
         if len(fits) == 1:
             return Resolution(printed, _canonical_form(fits[0][1]))

@@ -30,6 +30,11 @@ ACTES subject           ``https://w3id.org/delibgraph/actes/matiere/{code}`` (vo
 ingestion activity      ``{base}id/authority/{auth}/deliberation/{num}/ingestion``
 software agent          ``{base}id/software/delibgraph/{version}``
 named graph             ``{base}graph/{auth}/{num}``
+statistics graph        ``{base}graph/statistics/{auth}/{body}`` (one per body, derived data)
+member statistics       ``{body}/statistics/member/{person}`` (``…/{yyyy}`` a year,
+                        ``…/theme/{slug}`` a theme)
+proxy pair statistics   ``{body}/statistics/proxy/{giver}/{holder}``
+séance statistics       ``{séance}/statistics``
 ======================  =====================================================================
 
 A person has one IRI per authority, whatever séance or deliberation names them. An act is
@@ -39,6 +44,7 @@ identified by its authority and number; its date places it in the ELI template.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass
 
@@ -153,6 +159,34 @@ class IriMinter:
     def software(self, version: str) -> URIRef:
         return URIRef(f"{self.base}id/software/delibgraph/{slugify(version)}")
 
+    # -- precomputed statistics (delibgraph.statistics), keyed by the IRIs they count
+    def statistics_graph(self, body: str) -> URIRef:
+        """The statistics graph of a body: ``{base}graph/statistics/{auth}/{body}`` for a body
+        minted here, a digest of the IRI for any other."""
+        prefix = f"{self.base}id/authority/"
+        auth, marker, slug = body.removeprefix(prefix).partition("/body/")
+        if body.startswith(prefix) and marker and "/" not in slug:
+            return URIRef(f"{self.base}graph/statistics/{auth}/{slug}")
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:24]
+        return URIRef(f"{self.base}graph/statistics/other/{digest}")
+
+    def member_statistics(self, body: str, person: str) -> URIRef:
+        return URIRef(f"{body}/statistics/member/{_last_segment(person)}")
+
+    def member_year_statistics(self, body: str, person: str, year: int) -> URIRef:
+        return URIRef(f"{self.member_statistics(body, person)}/{year:04d}")
+
+    def member_theme_statistics(self, body: str, person: str, theme_name: str) -> URIRef:
+        return URIRef(f"{self.member_statistics(body, person)}/theme/{slugify(theme_name) or 'x'}")
+
+    def proxy_statistics(self, body: str, giver: str, holder: str) -> URIRef:
+        return URIRef(
+            f"{body}/statistics/proxy/{_last_segment(giver)}/{_last_segment(holder)}"
+        )
+
+    def seance_statistics(self, seance: str) -> URIRef:
+        return URIRef(f"{seance}/statistics")
+
     # -- one deliberation
     def act_ids(self, auth: str, number: str | None, date: dt.date | None) -> ActIds:
         if not number or not slugify(number):
@@ -173,3 +207,8 @@ class IriMinter:
             vote_event=URIRef(f"{local}/vote-event"),
             ingestion=URIRef(f"{local}/ingestion"),
         )
+
+
+def _last_segment(iri: str) -> str:
+    """The last path segment of an IRI minted here (a person key), slugified for safety."""
+    return slugify(iri.rstrip("/").rsplit("/", 1)[-1]) or "x"

@@ -27,6 +27,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from delibgraph.model import Deliberation
 from delibgraph.names import collapse_spaces, strip_accents
+from delibgraph.patternset import PatternSet
 
 __all__ = ["CUES", "FIELD_WEIGHTS", "MIN_SCORE", "Classification", "Cue", "classify"]
 
@@ -197,17 +198,20 @@ CUES: tuple[Cue, ...] = tuple(
     for weight, phrases in groups
     for phrase in phrases
 )
+_CUE_PATTERNS = PatternSet([cue.pattern for cue in CUES])  # searched together, same matches
 
 _BOILERPLATE = (
     re.compile(r"credits (necessaires )?(correspondants )?(sont|seront|ont ete) (inscrits|prevus)"),
     re.compile(r",? ou (son|sa) representante?,?"),
 )
 
+_APOSTROPHES = re.compile(r"[’‘`´]")
+
 
 def _fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes, single spaces: what the cues match."""
     text = strip_accents(text.replace("œ", "oe").replace("Œ", "Oe")).lower()
-    return collapse_spaces(re.sub(r"[’‘`´]", "'", text))
+    return collapse_spaces(_APOSTROPHES.sub("'", text))
 
 
 def classify(fields: Mapping[str, str]) -> Classification | None:
@@ -217,15 +221,14 @@ def classify(fields: Mapping[str, str]) -> Classification | None:
     cues: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for field, text in fields.items():
         factor = FIELD_WEIGHTS.get(field, 0.0)
-        folded = _fold(text)
-        if not factor or not folded:
+        folded = _fold(text) if factor else ""
+        if not folded:
             continue
         strongest: dict[str, float] = defaultdict(float)
-        for cue in CUES:
-            match = cue.pattern.search(folded)
-            if match is not None:
-                strongest[cue.code] = max(strongest[cue.code], cue.weight)
-                cues[cue.code].append((cue.weight * factor, f"{field}: {match.group(0)}"))
+        for index, match in _CUE_PATTERNS.search(folded):
+            cue = CUES[index]
+            strongest[cue.code] = max(strongest[cue.code], cue.weight)
+            cues[cue.code].append((cue.weight * factor, f"{field}: {match.group(0)}"))
         for code, weight in strongest.items():
             scores[code] += weight * factor
     if not scores:

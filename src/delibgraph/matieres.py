@@ -41,6 +41,8 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_LINES = 3
+# Every match of _CODE holds one of these words, in any case (see _may_state_a_code).
+CODE_WORDS = ("matiere", "nomenclature", "classification")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +101,21 @@ def matiere(code: str) -> Matiere | None:
 def find_codes(text: str) -> list[Matiere]:
     """The subjects whose codes ``text`` prints after "Matière", "Nomenclature ACTES" …"""
     folded = strip_accents(text).replace("º", "°")
+    if not _may_state_a_code(folded):
+        return []
     found = (matiere(m.group(1)) for m in _CODE.finditer(folded))
     return [m for m in found if m is not None]
+
+
+def _may_state_a_code(folded: str) -> bool:
+    """False when the text (accents stripped) cannot match ``_CODE``: none of
+    :data:`CODE_WORDS` is in its lower-case form. The case-insensitive match also takes "ı"
+    (dotless i) for "i"; of the characters it takes for a letter of those words, it is the
+    only one that strip_accents leaves and that is not that letter in lower case (a test
+    checks it on every code point), so a text holding one is searched anyway. Searching
+    costs a few times more than this check, and almost no text states a code."""
+    lowered = folded.lower()
+    return "ı" in folded or any(word in lowered for word in CODE_WORDS)
 
 
 def subject_of(d: Deliberation) -> Subject | None:

@@ -30,20 +30,49 @@ class PersonName:
     honorific: str | None = None
 
 
+_SPACES = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def collapse_spaces(text: str) -> str:
     """Collapse runs of white space (PDF layout noise) into one space, trimmed."""
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    """The text in compatibility decomposition (NFKD) without its combining marks: "é" → "e",
+    "ﬁ" → "fi", "œ" and "€" unchanged.
+
+    Decomposition and the removal of marks work character by character (canonical reordering
+    only moves combining marks, which are all removed), so only the runs of non-ASCII
+    characters need the work; ASCII passes through as it is.
+    """
+    if text.isascii():
+        return text
+    return _strip_text(text)
+
+
+@lru_cache(maxsize=64)  # the subject finder and the classifier strip the same fields in turn
+def _strip_text(text: str) -> str:
+    return _NON_ASCII.sub(_stripped_run, text)
+
+
+def _stripped_run(match: re.Match[str]) -> str:
+    return _strip_non_ascii(match.group(0))
+
+
+@lru_cache(maxsize=16_384)  # runs of non-ASCII characters are short and few ("é", "’", "€")
+def _strip_non_ascii(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65_536)  # pure; body, role and authority names recur in every deliberation
 def slugify(text: str) -> str:
     """ASCII, lower case, hyphen-separated: "Conseil de Métropole" → "conseil-de-metropole"."""
     ascii_text = strip_accents(text).lower().replace("’", "'")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return _NOT_SLUG.sub("-", ascii_text).strip("-")
 
 
 def _is_upper_word(word: str) -> bool:

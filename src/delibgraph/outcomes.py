@@ -15,13 +15,16 @@ from delibgraph.validate import ValidationReport
 
 @dataclass(frozen=True, slots=True)
 class LoadedGraph:
-    """A deliberation written to the store."""
+    """A deliberation written to the store. ``digest`` is its content's digest as the version
+    log counts it on an embedded store (:func:`delibgraph.publish.versions.triples_digest`),
+    "" when not known."""
 
     file: str
     number: str | None
     graph_iri: str
     replaced: bool
     triples: int
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

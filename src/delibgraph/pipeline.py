@@ -41,6 +41,7 @@ from delibgraph.outcomes import (
 from delibgraph.parse import parse_file
 from delibgraph.progress import Counts, Progress
 from delibgraph.rejections import ReportWriter, rejection
+from delibgraph.statistics import StatisticsRefresh, bodies_of_graphs, refresh_statistics
 from delibgraph.store import GraphData, Store
 from delibgraph.validate import ValidationReport, validate_graph
 
@@ -174,7 +175,7 @@ def ingest(
     rosters = rosters_from_store(store) if resolve_persons else None
     options = WorkOptions(minter=minter, ingested_at=now or dt.datetime.now(dt.UTC), ner=ner,
                           engine=engine, rosters=rosters)  # fmt: skip
-    run = _Run(store, ReportWriter(report_dir), progress, batch_triples)
+    run = _Run(store, ReportWriter(report_dir), progress, batch_triples, minter)
     files = source_files(paths, exclude=report_dir)
     window = in_flight if in_flight is not None else in_flight_for(_workers(executor))
     try:
@@ -182,6 +183,7 @@ def ingest(
             run.take(work)
     finally:
         run.flush()  # what was checked is written even when a later file breaks the run
+        run.refresh_statistics()  # the bodies written to: their figures stay exact
         if progress is not None:
             progress.close()
     return run.report(time.perf_counter() - started)
@@ -195,10 +197,17 @@ class _Run:
     """The parent's side of an ingestion: batches of graphs to write, counts, reports."""
 
     def __init__(
-        self, store: Store, writer: ReportWriter, progress: Progress | None, batch_triples: int
+        self,
+        store: Store,
+        writer: ReportWriter,
+        progress: Progress | None,
+        batch_triples: int,
+        minter: IriMinter,
     ) -> None:
         self.store, self.writer, self.progress = store, writer, progress
-        self.batch_triples = batch_triples
+        self.batch_triples, self.minter = batch_triples, minter
+        self.touched_bodies: set[str] = set()  # bodies whose statistics must be recomputed
+        self.statistics: StatisticsRefresh | None = None
         self.files = self.parsed = 0
         self.loaded: list[LoadedGraph] = []
         self.rejected: list[Rejection] = []
@@ -250,14 +259,29 @@ class _Run:
         if not self._batch:
             return
         batch, self._batch, self._batch_size = self._batch, [], 0
+        graphs = [item.graph_iri for _, item in batch]
         start = time.perf_counter()
+        self.touched_bodies |= bodies_of_graphs(self.store, graphs)  # a replaced graph's body
+        middle = time.perf_counter()
         existed = self.store.replace_graphs([GraphData(i.graph_iri, i.ntriples) for _, i in batch])
-        self.seconds["load"] = self.seconds.get("load", 0.0) + time.perf_counter() - start
+        end = time.perf_counter()
+        self.touched_bodies |= bodies_of_graphs(self.store, graphs)
+        self.seconds["load"] = self.seconds.get("load", 0.0) + end - middle
+        self.seconds["statistics"] = (
+            self.seconds.get("statistics", 0.0) + (middle - start) + (time.perf_counter() - end)
+        )
         self.loaded.extend(
             LoadedGraph(file=path, number=item.number, graph_iri=item.graph_iri,
-                        replaced=was_there, triples=item.triples)
+                        replaced=was_there, triples=item.triples, digest=item.digest)
             for (path, item), was_there in zip(batch, existed, strict=True)
         )  # fmt: skip
+
+    def refresh_statistics(self) -> None:
+        if not self.touched_bodies:
+            return
+        self.statistics = refresh_statistics(self.store, self.minter, self.touched_bodies)
+        self.touched_bodies = set()
+        self.seconds["statistics"] = self.seconds.get("statistics", 0.0) + self.statistics.seconds
 
     def report(self, elapsed: float) -> IngestReport:
         return IngestReport(

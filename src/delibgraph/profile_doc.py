@@ -103,6 +103,12 @@ def _list(graph: Graph, node: Node | None) -> list[Node]:
     return items
 
 
+def _class_text(graph: Graph, node: Node | None) -> str:
+    """A class (``dlg:Proxy``), or a union of classes (``dlg:A ∪ dlg:B``)."""
+    members = _list(graph, graph.value(node, OWL.unionOf)) if node is not None else []
+    return " ∪ ".join(_short(member) for member in members) if members else _short(node)
+
+
 def _terms() -> list[tuple[str, URIRef]]:
     """(kind heading, term) for every term of ``ontology/delibgraph.ttl``, by kind then name."""
     graph = _ontology("delibgraph.ttl")
@@ -181,7 +187,7 @@ def _term_blocks(ontology: Graph) -> list[Block]:
         links = []
         domain, range_ = ontology.value(term, RDFS.domain), ontology.value(term, RDFS.range)
         if domain is not None or range_ is not None:
-            links.append(f"{_short(domain)} → {_short(range_)}")
+            links.append(f"{_class_text(ontology, domain)} → {_short(range_)}")
         for predicate in (RDFS.subClassOf, RDFS.subPropertyOf, SKOS.inScheme):
             links += [f"{_short(predicate)} {_short(o)}" for o in ontology.objects(term, predicate)]
         definition = _text(ontology, term, RDFS.comment, "en")

@@ -8,7 +8,9 @@ INTRO = (
     "each record is. It is generated from `ontology/` and `shapes/` by `delibgraph profile` "
     "(`src/delibgraph/profile_doc.py`); do not edit it by hand. The data model, field by "
     "field, is in `docs/data-model.md`; the French glossary in `ontology/README.md`. A "
-    "deliberation is one named graph; every shape below applies to it."
+    "deliberation is one named graph; every shape below applies to it, but those of the "
+    "statistics records (`dlg:MemberStatistics` …), derived data that each body's statistics "
+    "graph holds."
 )
 
 LEVELS_INTRO = (
@@ -17,6 +19,7 @@ LEVELS_INTRO = (
     "deliberation reaches level n when no requirement of level n or below is unmet. A "
     "deliberation that does not conform is level 0, and is not loaded. `delibgraph validate` "
     "prints the level of each deliberation (and, in JSON, the unmet requirements); `delibgraph "
+    "ingest` stores it with the act (`dlg:levelReached`, `dlg:meetsLevel`); `delibgraph "
     "stats` counts the deliberations of the store per level with the library query "
     "`level-by-deliberation`, which restates the same requirements in SPARQL (a test checks "
     "that both agree on every fixture). Level-1 requirements are Warnings; the others Infos, "

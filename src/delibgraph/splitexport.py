@@ -1,10 +1,12 @@
 """The store as many N-Quads files, for the bulk loaders of production triple stores.
 
-``delibgraph export --format nquads --split DIR`` streams one file per deliberation graph
-(or ``--graphs-per-file N`` graphs per file), each written under a temporary name and renamed
+``delibgraph export --format nquads --split DIR`` streams one file per named graph (or
+``--graphs-per-file N`` graphs per file), each written under a temporary name and renamed
 when complete, so a loader watching the folder never reads half a file. Memory holds one graph
-at a time. The README (section "Bulk loading a production store") gives the command each
-loader takes.
+at a time. Every named graph is written: each deliberation's, and besides them each body's
+statistics graph (``statistics-{auth}-{body}.nq``: the queries read it) and the version log,
+so that the loaded copy answers as the store does. The README (section "Bulk loading a
+production store") gives the command each loader takes.
 """
 
 from __future__ import annotations

@@ -220,6 +220,12 @@ class DLG(DefinedNamespace):
     DeliberationDocument: URIRef
     SubjectInference: URIRef
     InferenceMethod: URIRef
+    # precomputed statistics (derived at load time: docs/data-model.md, "Statistics")
+    MemberStatistics: URIRef
+    MemberYearStatistics: URIRef
+    MemberThemeStatistics: URIRef
+    ProxyStatistics: URIRef
+    SeanceStatistics: URIRef
     # properties
     absentMember: URIRef
     actesId: URIRef
@@ -242,6 +248,38 @@ class DLG(DefinedNamespace):
     subjectInference: URIRef
     unanimous: URIRef
     votingMethod: URIRef
+    # properties of the statistics records and of the level reached
+    abstentionCount: URIRef
+    absentCount: URIRef
+    againstCount: URIRef
+    attendanceRate: URIRef
+    averageAbsent: URIRef
+    averagePresent: URIRef
+    averageRepresented: URIRef
+    body: URIRef
+    deliberationCount: URIRef
+    firstDate: URIRef
+    giver: URIRef
+    givenProxySeanceCount: URIRef
+    holder: URIRef
+    holderCount: URIRef
+    lastDate: URIRef
+    levelReached: URIRef
+    mainHolder: URIRef
+    meetsLevel: URIRef
+    member: URIRef
+    notVotingCount: URIRef
+    presentCount: URIRef
+    proxiesGivenCount: URIRef
+    proxiesHeldCount: URIRef
+    proxySeanceCount: URIRef
+    representedCount: URIRef
+    seance: URIRef
+    seanceCount: URIRef
+    theme: URIRef
+    themeName: URIRef
+    voteCount: URIRef
+    year: URIRef
     # individuals
     unanimityRule: URIRef
     completeNamesRule: URIRef

@@ -8,15 +8,17 @@
   first named, by :class:`.context.MappingContext`);
 - :mod:`.votes` — motion, vote event, attendance, proxies, counts, individual votes;
 - :mod:`.entities` — organisations, places and amounts the text mentions;
-- :mod:`.subjects` — the act's ACTES subject ("matière"), stated by the text or inferred.
+- :mod:`.subjects` — the act's ACTES subject ("matière"), stated by the text or inferred;
+- :mod:`.levels` — the graded level the record reaches (:mod:`delibgraph.levels`), last.
 
-The output is deterministic: the same deliberation and ``ingested_at`` give the same triples.
+The output is deterministic: the same deliberation and ``ingested_at`` give the same triples,
+in the same order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
 
@@ -24,8 +26,9 @@ from delibgraph.errors import MappingError
 from delibgraph.identity import PersonResolver
 from delibgraph.ids import ActIds, IriMinter
 from delibgraph.mapping.act import map_act, map_provenance
-from delibgraph.mapping.context import MappingContext
+from delibgraph.mapping.context import MappingContext, Triple
 from delibgraph.mapping.entities import map_entities
+from delibgraph.mapping.levels import map_levels
 from delibgraph.mapping.people import (
     authority_siren,
     map_authority,
@@ -38,17 +41,33 @@ from delibgraph.mapping.votes import Derivation, derive_yes_votes, map_votes
 from delibgraph.model import Deliberation
 from delibgraph.vocab import PREFIXES
 
-__all__ = ["DeliberationGraph", "Derivation", "derive_yes_votes", "map_deliberation"]
+__all__ = ["DeliberationGraph", "Derivation", "Triple", "derive_yes_votes", "map_deliberation"]
 
 
 @dataclass(frozen=True, slots=True)
 class DeliberationGraph:
-    """The RDF of one deliberation, to be stored as the named graph ``graph_iri``."""
+    """The RDF of one deliberation, to be stored as the named graph ``graph_iri``.
+
+    ``triples`` are the graph's triples, each once, in a deterministic order; ``graph`` is the
+    same as an rdflib graph, built on first use (ingestion serialises ``triples`` and needs no
+    rdflib graph). The graph is a view: changing it does not change ``triples``.
+    """
 
     graph_iri: URIRef
-    graph: Graph
+    triples: tuple[Triple, ...]
     deliberation: Deliberation
     ids: ActIds
+    _graph: Graph | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The triples in an rdflib graph named ``graph_iri`` (built once, then cached)."""
+        graph = self._graph
+        if graph is None:
+            graph = new_graph(self.graph_iri)
+            graph.addN((s, p, o, graph) for s, p, o in self.triples)
+            object.__setattr__(self, "_graph", graph)  # a cache: the value does not change
+        return graph
 
 
 def _error(d: Deliberation, reason: str, field_path: str) -> MappingError:
@@ -94,9 +113,7 @@ def map_deliberation(
     """
     auth, ids = _act_ids(d, minter)
     named = resolver.canonicalize(d) if resolver is not None else d
-    ctx = MappingContext(
-        deliberation=named, minter=minter, auth=auth, ids=ids, graph=new_graph(ids.graph)
-    )
+    ctx = MappingContext(deliberation=named, minter=minter, auth=auth, ids=ids)
     try:
         authority = map_authority(ctx)
         ctx.body = map_body(ctx, authority)
@@ -107,6 +124,7 @@ def map_deliberation(
         map_subject(ctx)
         map_entities(ctx)
         map_provenance(ctx, ingested_at)
+        map_levels(ctx)
     except MappingError as exc:  # e.g. a printed name that gives no person key
         raise MappingError(exc.reason, source=d.source.path or None) from exc
-    return DeliberationGraph(graph_iri=ids.graph, graph=ctx.graph, deliberation=d, ids=ids)
+    return DeliberationGraph(ids.graph, tuple(ctx.triples), deliberation=d, ids=ids)

@@ -21,20 +21,9 @@ from delibgraph.mapping.context import (
     fr_text,
     plain,
 )
+from delibgraph.mapping.terms import DCTERMS, DLG, ELI, PROV, RDF, SCHEMA, SKOS, SPDX, XSD
 from delibgraph.names import slugify
-from delibgraph.vocab import (
-    DCTERMS,
-    DLG,
-    ELI,
-    FILE_TYPE,
-    LANGUAGE,
-    PROV,
-    RDF,
-    SCHEMA,
-    SKOS,
-    SPDX,
-    XSD,
-)
+from delibgraph.vocab import FILE_TYPE, LANGUAGE
 
 THEME_SCHEME_LABEL = "Thèmes des délibérations"
 

@@ -1,9 +1,11 @@
 """What every mapping unit shares while one deliberation becomes RDF.
 
-A :class:`MappingContext` holds the graph being built, the IRI minter and the IRIs minted once
-for the deliberation (act, vote event …), and a registry of the persons named so far: the
-first printed form of a name becomes its ``foaf:name``, so that a person named twice with two
-spellings that share a :func:`~delibgraph.names.person_key` gets one IRI and one name.
+A :class:`MappingContext` holds the triples written so far (a set in the order they were
+first written: no rdflib store on the way, :class:`~delibgraph.mapping.DeliberationGraph`
+builds one only when asked), the IRI minter and the IRIs minted once for the deliberation
+(act, vote event …), and a registry of the persons named so far: the first printed form of a
+name becomes its ``foaf:name``, so that a person named twice with two spellings that share a
+:func:`~delibgraph.names.person_key` gets one IRI and one name.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from delibgraph.ids import ActIds, IriMinter
+from delibgraph.mapping.terms import FOAF, ORG, PERSON, RDF, XSD
 from delibgraph.model import Deliberation
 from delibgraph.names import collapse_spaces, split_name
-from delibgraph.vocab import FOAF, ORG, PERSON, RDF, XSD
 
 
 def fr(text: str) -> Literal:
@@ -33,6 +36,7 @@ def fr_text(text: str) -> Literal:
     return Literal("\n\n".join(p for p in paragraphs if p), lang="fr")
 
 
+@lru_cache(maxsize=4_096)  # vote options, names: the same few strings again and again
 def plain(text: str) -> Literal:
     """An ``xsd:string`` literal (written without datatype), white space collapsed."""
     return Literal(collapse_spaces(text))
@@ -72,38 +76,57 @@ def printed_name(printed: str) -> str:
     return parts.printed
 
 
+Triple = tuple[Node, Node, Node]
+
+
 @dataclass
 class MappingContext:
-    """The graph under construction and the identifiers of one deliberation."""
+    """The triples under construction and the identifiers of one deliberation."""
 
     deliberation: Deliberation
     minter: IriMinter
     auth: str
     ids: ActIds
-    graph: Graph
     body: URIRef | None = None
     persons: dict[URIRef, str] = field(default_factory=dict)
+    # every triple once, in the order first written (a dict keeps both)
+    triples: dict[Triple, None] = field(default_factory=dict)
+    _person_iris: dict[str, URIRef] = field(default_factory=dict)  # by printed name
 
     def add(self, subject: Node, predicate: Node, obj: Node) -> None:
-        self.graph.add((subject, predicate, obj))
+        self.triples[subject, predicate, obj] = None
 
     def person(self, printed: str) -> URIRef:
         """The IRI of a named member; the first mention writes the person and membership."""
-        iri = self.minter.person(self.auth, printed)
-        if iri in self.persons:
-            return iri
-        name = printed_name(printed)
-        self.persons[iri] = name
-        parts = split_name(name)
-        self.add(iri, RDF.type, PERSON.Person)
-        self.add(iri, FOAF.name, plain(name))
-        if parts.given:
-            self.add(iri, FOAF.givenName, plain(parts.given))
-        if parts.family:
-            self.add(iri, FOAF.familyName, plain(parts.family))
-        if self.body is not None and self.deliberation.body:
-            membership = self.minter.membership(self.auth, self.deliberation.body, printed)
-            self.add(membership, RDF.type, ORG.Membership)
-            self.add(membership, ORG.member, iri)
-            self.add(membership, ORG.organization, self.body)
+        known = self._person_iris.get(printed)
+        if known is not None:
+            return known
+        body_name = self.deliberation.body
+        iri, name, triples = first_mention(self.minter, self.auth, self.body, body_name, printed)
+        self._person_iris[printed] = iri
+        if iri not in self.persons:
+            self.persons[iri] = name
+            self.triples.update(dict.fromkeys(triples))
         return iri
+
+
+@lru_cache(maxsize=8_192)  # a council's members are named in each of its deliberations
+def first_mention(
+    minter: IriMinter, auth: str, body: URIRef | None, body_name: str | None, printed: str
+) -> tuple[URIRef, str, tuple[Triple, ...]]:
+    """A member's IRI, name, and the triples that write the person (and membership of
+    ``body``, when there is one) where the printed name is first met."""
+    iri = minter.person(auth, printed)
+    name = printed_name(printed)
+    parts = split_name(name)
+    triples: list[Triple] = [(iri, RDF.type, PERSON.Person), (iri, FOAF.name, plain(name))]
+    if parts.given:
+        triples.append((iri, FOAF.givenName, plain(parts.given)))
+    if parts.family:
+        triples.append((iri, FOAF.familyName, plain(parts.family)))
+    if body is not None and body_name:
+        membership = minter.membership(auth, body_name, printed)
+        triples.append((membership, RDF.type, ORG.Membership))
+        triples.append((membership, ORG.member, iri))
+        triples.append((membership, ORG.organization, body))
+    return iri, name, tuple(triples)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from delibgraph.mapping.context import MappingContext, decimal, plain
+from delibgraph.mapping.terms import RDF, RDFS, SCHEMA
 from delibgraph.names import slugify
-from delibgraph.vocab import RDF, RDFS, SCHEMA
 
 
 def map_entities(ctx: MappingContext) -> None:

@@ -12,9 +12,9 @@ import re
 from rdflib import URIRef
 
 from delibgraph.mapping.context import MappingContext, date_literal, fr, plain
+from delibgraph.mapping.terms import DLG, ORG, RDF, SCHEMA, SKOS
 from delibgraph.model import Deliberation
 from delibgraph.names import collapse_spaces, slugify
-from delibgraph.vocab import DLG, ORG, RDF, SCHEMA, SKOS
 
 SESSION_KINDS: dict[str, URIRef] = {
     "ordinaire": DLG.OrdinarySession,

@@ -12,8 +12,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from delibgraph.mapping.context import MappingContext, fr, plain
+from delibgraph.mapping.terms import DLG, ELI, RDF, SKOS, XSD
 from delibgraph.matieres import Matiere, matiere, subject_of
-from delibgraph.vocab import ACTES_MATIERES_SCHEME, DLG, ELI, RDF, SKOS, XSD
+from delibgraph.vocab import ACTES_MATIERES_SCHEME
 
 SCHEME_LABEL = "Nomenclature ACTES des matières"
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from delibgraph.mapping.context import MappingContext, boolean, date_literal, integer, plain
+from delibgraph.mapping.terms import DLG, OPENGOV, PROV, RDF, SCHEMA
 from delibgraph.model import Deliberation
 from delibgraph.names import collapse_spaces, person_key
-from delibgraph.vocab import DLG, OPENGOV, PROV, RDF, SCHEMA
 
 OUTCOMES: dict[str, URIRef] = {
     "adopted": OPENGOV.Pass,

@@ -33,25 +33,21 @@ _ELECTED_SENTENCE = re.compile(
     rf"(?P<who>(?:{HONORIFIC_PATTERN}\s+)?[A-ZÀ-Ý][^,.;:\n]{{1,60}}?)\s+(?:est|a\s+[ée]t[ée])"
     r"\s+(?:proclam[ée]e?\s+)?[ée]lue?\b",
 )
+# Each verb starts with the class of its first letter in any case ("[Ssſ]": what "s" matches
+# ignoring case), the word boundary checked behind it ("[Nn](?<=\b[Nn])" is "\bn"), the rest
+# ignoring case: the pattern is then tried only at that letter, not at every position.
+_TAKES_NO_PART = (
+    r"[Nn](?<=\b[Nn])(?i:e\s+(?:prend|prennent)\s+pas\s+part\s+"
+    r"(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration|au\s+d[ée]bat)"
+    r"|'(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|e\s+participen?t?\s+pas\s+au\s+vote)"
+)
+_ABSTAINS = r"[Ssſ](?<=\b[Ssſ])(?i:'abstien(?:t|nent)|'est\s+abstenue?|e\s+sont\s+abstenue?s)"
+_VOTES_AGAINST = r"[Vv](?<=\b[Vv])(?i:ot(?:e|ent)\s+contre\b)"
+_NOT_A_LABEL = r"(?![ \t]*(?:\(\s*\d+\s*\)\s*)?:)"  # "s'abstiennent (2) :" is a count label
 _SENTENCE_VERBS = (
-    (
-        "not_voting",
-        re.compile(
-            r"\b(?:ne\s+(?:prend|prennent)\s+pas\s+part\s+(?:au\s+vote|à\s+la\s+d[ée]lib[ée]ration"
-            r"|au\s+d[ée]bat)|n'(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote"
-            r"|ne\s+participen?t?\s+pas\s+au\s+vote)(?![ \t]*(?:\(\s*\d+\s*\)\s*)?:)",
-            _I,
-        ),
-    ),
-    (
-        "abstention",
-        re.compile(
-            r"\b(?:s'abstien(?:t|nent)|s'est\s+abstenue?|se\s+sont\s+abstenue?s)"
-            r"(?![ \t]*(?:\(\s*\d+\s*\)\s*)?:)",
-            _I,
-        ),
-    ),
-    ("against", re.compile(r"\bvot(?:e|ent)\s+contre\b(?![ \t]*(?:\(\s*\d+\s*\)\s*)?:)", _I)),
+    ("not_voting", re.compile(_TAKES_NO_PART + _NOT_A_LABEL)),
+    ("abstention", re.compile(_ABSTAINS + _NOT_A_LABEL)),
+    ("against", re.compile(_VOTES_AGAINST + _NOT_A_LABEL)),
 )
 # A sentence ends at a full stop that is not an honorific's or an initial's ("M.", "J.").
 _SENTENCE_START = re.compile(r"(?<!\bM)(?<!\bMM)(?<!\bMme)(?<!\b[A-Z])[.;!?](?=\s)|\n[ \t]*\n|:")

@@ -86,7 +86,8 @@ _MEMBERS = re.compile(
     r"\s*:?\s*(?P<n>\d{1,4})\b",
     _I | re.MULTILINE,
 )
-_SIREN = re.compile(r"\bSIREN\s*:?\s*(?P<siren>\d{3}\s?\d{3}\s?\d{3})\b", _I)
+# "\bSIREN" ignoring case, tried only where an S is ("[Ssſ]": what "s" matches ignoring case).
+_SIREN = re.compile(r"[Ssſ](?<=\b[Ssſ])(?i:IREN)\s*:?\s*(?P<siren>\d{3}\s?\d{3}\s?\d{3})\b")
 _THEME_LABEL = re.compile(
     r"^[ \t]*(?:Th[èe]me|Rubrique|Domaine|Politique\s+publique|Mati[èe]re)\s*:\s*(?P<theme>[^\n]+)",
     _I | re.MULTILINE,

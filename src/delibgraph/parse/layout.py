@@ -18,11 +18,15 @@ A text that needs none of these is read as it is (``offsets`` is None).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Piece = tuple[int, int] | str  # a slice of the input, or inserted text
+Lines = Sequence[tuple[int, int]]  # (start, end) of each line, without its line break
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +65,16 @@ def _assemble(reading: Reading, pieces: list[Piece]) -> Reading:
     return Reading("".join(chars), tuple(offsets))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4)  # each step of :func:`repair` reads the lines of one text
+def _lines(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each line, without its line break."""
     spans = []
     start = 0
-    for match in re.finditer("\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
+    for line in text.split("\n"):
+        end = start + len(line)
+        spans.append((start, end))
+        start = end + 1
+    return tuple(spans)
 
 
 # --------------------------------------------------------------------------- page furniture
@@ -83,13 +88,15 @@ _OPEN_END = re.compile(r"[,;\-–]\s*$|[^\W\d_]\s*$")
 _NEAR = 2  # a running header stands within this many non-blank lines of a page number
 
 
-def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+def _furniture(text: str, lines: Lines) -> set[int]:
     """Indexes of page-number lines and of the running headers or footers beside them.
 
     A running line stands next to a page number (only blank lines or other furniture between)
     and is printed on (nearly) every page: at least as many times as there are page numbers,
     less one.
     """
+    if not _PAGE_NUMBER.search(text):  # (the pattern never runs over a line break)
+        return set()
     numbers = {i for i, (s, e) in enumerate(lines) if _PAGE_NUMBER.match(text, s, e)}
     if not numbers:
         return set()
@@ -158,22 +165,35 @@ class _Row:
     right: tuple[int, int] | None
 
 
-def _right_starts(line: str) -> list[int]:
-    starts = [m.end(1) for m in _GAP.finditer(line)]
+def _gaps(text: str, lines: Lines) -> list[list[int]]:
+    """For each line, where the text after each wide gap starts (an offset in the line).
+
+    A gap never runs over a line break: one pass over the text finds those of every line."""
+    starts = [start for start, _ in lines]
+    gaps: list[list[int]] = [[] for _ in lines]
+    for gap in _GAP.finditer(text):
+        line = bisect.bisect_right(starts, gap.start()) - 1
+        gaps[line].append(gap.end(1) - starts[line])
+    return gaps
+
+
+def _right_starts(line: str, gaps: list[int]) -> list[int]:
+    starts = list(gaps)
     stripped = line.lstrip(" ")
     if stripped and len(line) - len(stripped) >= _MIN_COLUMN:
         starts.append(len(line) - len(stripped))
     return starts
 
 
-def _split_row(text: str, start: int, end: int, column: int) -> _Row | None:
-    """The line cut at ``column``; None if text runs across the column without a gap."""
+def _split_row(text: str, start: int, end: int, column: int, gaps: list[int]) -> _Row | None:
+    """The line cut at ``column``; None if text runs across the column without a gap
+    (``gaps``: where the text after each wide gap of the line starts)."""
     line = text[start:end]
     if not line.strip():
         return _Row(None, None)
     if len(line.rstrip()) <= column - _SLACK:
         return _Row((start, start + len(line.rstrip())), None)
-    for right in _right_starts(line):
+    for right in _right_starts(line, gaps):
         if abs(right - column) <= _SLACK:
             left = line[:right].rstrip()
             left_slice = (start, start + len(left)) if left.strip() else None
@@ -181,13 +201,9 @@ def _split_row(text: str, start: int, end: int, column: int) -> _Row | None:
     return None
 
 
-def _column(text: str, lines: list[tuple[int, int]]) -> int | None:
+def _column(gaps: list[list[int]]) -> int | None:
     """The column most lines are split at by a wide gap, if enough of them are."""
-    votes: Counter[int] = Counter()
-    for start, end in lines:
-        for right in {m.end(1) for m in _GAP.finditer(text, start, end)}:
-            if right - start >= _MIN_COLUMN:
-                votes[right - start] += 1
+    votes = Counter(column for line in gaps for column in line if column >= _MIN_COLUMN)
     if not votes:
         return None
     best, count = max(
@@ -198,17 +214,21 @@ def _column(text: str, lines: list[tuple[int, int]]) -> int | None:
 
 
 def _regions(
-    text: str, lines: list[tuple[int, int]], column: int
+    text: str, lines: Lines, gaps: list[list[int]], column: int
 ) -> list[tuple[int, int, list[_Row]]]:
     """Runs of lines that read as two columns split at ``column``, with at least three rows
     holding both columns."""
+    split = [
+        _split_row(text, start, end, column, line_gaps)
+        for (start, end), line_gaps in zip(lines, gaps, strict=True)
+    ]
     regions = []
     index = 0
     while index < len(lines):
         rows: list[_Row] = []
         first = index
         while index < len(lines):
-            row = _split_row(text, *lines[index], column)
+            row = split[index]
             if row is None:
                 break
             rows.append(row)
@@ -244,10 +264,11 @@ def _ends_sentence(text: str, piece: tuple[int, int]) -> bool:
 def unfold_columns(reading: Reading) -> Reading:
     text = reading.text
     lines = _lines(text)
-    column = _column(text, lines)
+    gaps = _gaps(text, lines)
+    column = _column(gaps)
     if column is None:
         return reading
-    regions = _regions(text, lines, column)
+    regions = _regions(text, lines, gaps, column)
     if not regions:
         return reading
     pieces: list[Piece] = []
@@ -298,7 +319,11 @@ def _block(rows: list[_Row], side: str, *, trim_start: bool) -> list[Piece]:
 
 
 def _copy_line(
-    text: str, lines: list[tuple[int, int]], line: int, pieces: list[Piece], pending: list[Piece]
+    text: str,
+    lines: Lines,
+    line: int,
+    pieces: list[Piece],
+    pending: list[Piece],
 ) -> None:
     start, end = lines[line]
     if pending and not text[start:end].strip():
@@ -340,7 +365,7 @@ _RAPPORTEUR_END = re.compile(
 )
 
 
-def _flat_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _flat_lines(text: str, lines: Lines) -> list[tuple[int, int]]:
     return [
         (s, e)
         for s, e in lines

@@ -113,20 +113,27 @@ def _list_body_end(
             if not continues and pending_words + first_words > 7:
                 break
             depth = max(0, depth + line.count("(") - line.count(")"))
-            dangling = bool(_DANGLING_CONNECTOR.search(stripped)) or stripped.endswith("-")
+            dangling = _ends_with(_DANGLING_CONNECTOR, stripped, 12) or stripped.endswith("-")
             # Words a name broken at this line end carries onto the next line: none after a
             # separator or a whole name ("Étienne de la FORGE" then "Catherine de la MOTTE").
             last = pieces[-1] if pieces else ""
-            ended = _SEPARATOR_END.search(stripped) or is_whole_name(last)
+            ended = _ends_with(_SEPARATOR_END, stripped, 2) or is_whole_name(last)
             pending_words = 0 if ended else len(last.split())
             seen_content = True
             end = line_end
-            closed = stripped.endswith(".") and not _HONORIFIC_END.search(stripped)
+            closed = stripped.endswith(".") and not _ends_with(_HONORIFIC_END, stripped, 5)
             more_proxies = proxies and _proxy_line_follows(view, line_end, limit)
             if depth == 0 and closed and not more_proxies:
                 break
         pos = line_end + 1
     return end
+
+
+def _ends_with(pattern: re.Pattern[str], line: str, reach: int) -> bool:
+    """``pattern.search(line)`` for a pattern ending with "$" on a line without trailing white
+    space, whose matches are ``reach`` characters long at most: only the line's last
+    characters are searched (the word boundaries and look-behinds still see those before)."""
+    return pattern.search(line, max(0, len(line) - reach)) is not None
 
 
 def _proxy_line_follows(view: str, line_end: int, limit: int) -> bool:

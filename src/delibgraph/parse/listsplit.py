@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -88,6 +89,7 @@ def cut_labels(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
+@functools.lru_cache(maxsize=16384)
 def _kind(word: str) -> str:
     if HONORIFIC.match(word):
         return "honorific"
@@ -103,13 +105,22 @@ def _kind(word: str) -> str:
 def name_runs(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """``view[start:end]`` cut where a new name starts, when it holds several names printed
     without separator; the whole range otherwise."""
-    text = view[start:end]
-    if "(" in text or PROXY_CONNECTOR.search(text):
+    runs = _runs_in(view[start:end])
+    if runs is None:
         return [(start, end)]
-    words = list(_WORD.finditer(view, start, end))
+    return [(start + run_start, start + run_end) for run_start, run_end in runs]
+
+
+@functools.lru_cache(maxsize=8192)
+def _runs_in(text: str) -> tuple[tuple[int, int], ...] | None:
+    """The names of ``text`` printed without separator, as offsets into it; None when it
+    is one name (or not a list of names)."""
+    if "(" in text or PROXY_CONNECTOR.search(text):
+        return None
+    words = list(_WORD.finditer(text))
     kinds = [_kind(w.group()) for w in words]
     if "other" in kinds or kinds.count("caps") < 2:
-        return [(start, end)]
+        return None
     family_first = next((k for k in kinds if k != "honorific"), "mixed") in ("caps", "particle")
     cuts = []
     for index in range(1, len(words)):
@@ -121,12 +132,9 @@ def name_runs(view: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             cuts.append(index)
     if not cuts:
-        return [(start, end)]
+        return None
     bounds = [0, *cuts, len(words)]
     pieces = [kinds[a:b] for a, b in itertools.pairwise(bounds)]
     if not all("caps" in p and ("mixed" in p or "honorific" in p) for p in pieces):
-        return [(start, end)]
-    runs = []
-    for a, b in itertools.pairwise(bounds):
-        runs.append((words[a].start(), words[b - 1].end()))
-    return runs
+        return None
+    return tuple((words[a].start(), words[b - 1].end()) for a, b in itertools.pairwise(bounds))

@@ -5,6 +5,7 @@ Shared by the list reader (:mod:`.people`) and the list splitter (:mod:`.listspl
 
 from __future__ import annotations
 
+import functools
 import re
 
 HONORIFIC_PATTERN = (
@@ -30,6 +31,7 @@ PROXY_CONNECTOR = re.compile(
 HONORIFIC = re.compile(rf"^{HONORIFIC_PATTERN}$")
 
 
+@functools.lru_cache(maxsize=16384)
 def is_caps_word(word: str) -> bool:
     """A word in capitals, two letters at least ("DUPONT", "DELMAS-REY", "d'AUZAC" is not)."""
     letters = [c for c in word if c.isalpha()]

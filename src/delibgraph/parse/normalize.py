@@ -11,6 +11,8 @@ the same offset in the text. Runs of spaces and line breaks are absorbed by the 
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -20,36 +22,34 @@ from delibgraph.parse.layout import repair
 
 T_co = TypeVar("T_co", covariant=True)
 
-_VIEW_TABLE = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "´": "'",
-        "`": "'",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\t": " ",
-        "\r": " ",
-        "\f": "\n",
-        "\v": "\n",
-        "–": "-",
-        "—": "-",
-        "‐": "-",
-        "‑": "-",
-        "−": "-",
-        "º": "°",
-        "˚": "°",
-    }
-)
+# Look-alike characters and what the view folds them to: one character for one, and no
+# replacement is itself folded, so that replacing them one after the other is a translation.
+_VIEW_FOLDS = (
+    ("’", "'"), ("‘", "'"), ("ʼ", "'"), ("´", "'"), ("`", "'"),
+    ("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\u2009", " "), ("\t", " "),
+    ("\r", " "), ("\f", "\n"), ("\v", "\n"),
+    ("–", "-"), ("—", "-"), ("‐", "-"), ("‑", "-"), ("−", "-"),
+    ("º", "°"), ("˚", "°"),
+)  # fmt: skip
 # Bullets some PDF producers emit from the Symbol / Wingdings fonts (private-use code points).
-_PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•"})
-_SPACES = re.compile(r"\s+")
+_PRIVATE_BULLETS = (("\uf0b7", "•"), ("\uf0a7", "▪"), ("\uf0d8", "•"), ("\uf076", "•"))
+
+
+def _fold(text: str, folds: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each character of ``folds`` replaced (``str.translate``, but scanning
+    the text with ``in`` and ``replace``, which are much faster on non-ASCII text)."""
+    for char, replacement in folds:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+_NON_SPACE = re.compile(r"\S+")
+_WHITE_SPACE = re.compile(r"\s+")
 # A word cut by a hyphen at the end of a line: "finance-\nment" (typographic hyphenation,
 # joined without the hyphen) or "Jean-\nFrançois" (a capital follows: the hyphen is kept).
 _HYPHEN_BREAK = re.compile(r"([^\W\d_]+)-[ \t]*\n\s*(?=([^\W\d_]))")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\n")
 # First parts of compound words, whose hyphen stays at a line break ("avant-\nprojet").
 _COMPOUND_PREFIXES = frozenset(
     {"avant", "après", "arrière", "sous", "sur", "non", "anti", "auto", "contre", "demi",
@@ -71,20 +71,24 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 # An apostrophe lost in extraction ("L an", "s est", "d approuver", "qu à"): an elided word
 # alone before a vowel. The view gets the apostrophe back (the text keeps what is printed).
+# The pattern finds the space, then looks behind it for the elided word and for no letter or
+# apostrophe before that word: a pattern starting with a look-behind is tried at every
+# position of the text, one starting with a space only at the spaces, several times faster.
 _LOST_APOSTROPHE = re.compile(
-    r"(?<![\w'])((?:[lLdDsSnNjJmMcCtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)) "
-    r"(?=[aeiouyhàâäéèêëîïôöûùüAEIOUYHÀÂÉÈÊÎÔÛ])"
+    r" (?=[aeiouyhàâäéèêëîïôöûùüAEIOUYHÀÂÉÈÊÎÔÛ])"
+    r"(?:(?<=[lLdDsSnNjJmMcCtT] )(?<![\w'][\s\S]{2})|(?<=[Qq]u )(?<![\w'][\s\S]{3})"
+    r"|(?<=[Jj]usqu )(?<![\w'][\s\S]{6})|(?<=[Ll]orsqu |[Pp]uisqu )(?<![\w'][\s\S]{7}))"
 )
 
 
 def matching_view(text: str) -> str:
     """The text with look-alike characters folded, same length, for pattern matching."""
-    return _LOST_APOSTROPHE.sub(r"\1'", text.translate(_VIEW_TABLE))
+    return _LOST_APOSTROPHE.sub("'", _fold(text, _VIEW_FOLDS))
 
 
 def collapse(text: str) -> str:
     """Runs of white space (spaces, line breaks, no-break spaces) become one space; trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and r"\s" agree on white space
 
 
 def _join_hyphen(match: re.Match[str]) -> str:
@@ -94,7 +98,9 @@ def _join_hyphen(match: re.Match[str]) -> str:
 
 def join_lines(text: str) -> str:
     """Join a paragraph's lines into one line, mending words cut by a hyphen at a line end."""
-    return collapse(_HYPHEN_BREAK.sub(_join_hyphen, text)).translate(_PRIVATE_BULLETS)
+    if _LINE_END_HYPHEN.search(text):  # found much faster than the word before it
+        text = _HYPHEN_BREAK.sub(_join_hyphen, text)
+    return _fold(collapse(text), _PRIVATE_BULLETS)
 
 
 def _title_word(word: str, first: bool) -> str:
@@ -178,19 +184,13 @@ class Document:
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """``(start, end)`` of the reading text with leading and trailing white space left out."""
-        end = min(end, len(self.text))
-        start = min(start, end)
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return trimmed(self.text, start, end)
 
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``, leading and trailing white space trimmed."""
-        start, end = self.trim(start, end)
+        start, end = trimmed(self.text, start, end)
         if self.source_offsets is None:
-            return Span(line=self.line_of(start), start=start, end=end)
+            return Span(line=bisect.bisect_right(self.line_starts, start), start=start, end=end)
         if start == end:
             at = self._source(start)
             return Span(line=self.line_of(start), start=at, end=at)
@@ -203,10 +203,29 @@ class Document:
         return join_lines(self.text[start:end])
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of ``text`` with leading and trailing white space left out."""
+    end = min(end, len(text))
+    start = min(start, end)
+    if start < 0:
+        return _trimmed_slowly(text, start, end)
+    kept = text[start:end].lstrip()  # str.strip and str.isspace agree on white space
+    start = end - len(kept)
+    return start, start + len(kept.rstrip())
+
+
+def _trimmed_slowly(text: str, start: int, end: int) -> tuple[int, int]:
+    """:func:`trimmed` character by character (a negative offset counts from the end)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return tuple(starts)
+    lengths = (len(line) + 1 for line in text.split("\n")[:-1])
+    return tuple(itertools.accumulate(lengths, initial=0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +237,42 @@ class Located(Generic[T_co]):
     end: int
 
 
+class _Run:
+    """A piece of an :class:`OffsetText`: inserted characters that all map to one document
+    offset (``words`` False), or document text from ``source`` to ``end`` with its white
+    space collapsed (``words`` True), whose offsets are worked out when first asked for."""
+
+    __slots__ = ("_table", "end", "source", "text", "words")
+
+    def __init__(self, text: str, source: int, end: int = 0, *, words: bool) -> None:
+        self.text = text  # the document text (words) or the inserted characters
+        self.source = source
+        self.end = end
+        self.words = words
+        self._table: tuple[list[int], list[int], list[int]] | None = None
+
+    def offset(self, index: int) -> int:
+        """The document offset of the run's ``index``-th character."""
+        if not self.words:
+            return self.source
+        if self._table is None:
+            self._table = self._word_table()
+        at, starts, lengths = self._table
+        word = bisect.bisect_right(at, index) - 1
+        within = index - at[word]
+        # the space joining two words maps to the start of the next one
+        return starts[word] + within if within < lengths[word] else starts[word + 1]
+
+    def _word_table(self) -> tuple[list[int], list[int], list[int]]:
+        """Where each word starts in the run and in the document, and its length."""
+        lengths = list(map(len, self.text[self.source : self.end].split()))
+        gaps = map(len, _WHITE_SPACE.findall(self.text, self.source, self.end))
+        count = len(lengths)
+        ends = itertools.accumulate(map(operator.add, lengths, itertools.repeat(1)))
+        starts = itertools.accumulate(map(operator.add, lengths, gaps), initial=self.source)
+        return [0, *itertools.islice(ends, count - 1)], list(starts)[:count], lengths
+
+
 class OffsetText:
     """Text assembled from pieces of a document, remembering each character's offset.
 
@@ -226,35 +281,63 @@ class OffsetText:
     """
 
     def __init__(self) -> None:
-        self._chars: list[str] = []
-        self._offsets: list[int] = []
+        self._parts: list[str] = []
+        self._runs: list[_Run] = []
+        self._starts: list[int] = []  # where each run starts in the assembled text
+        self._size = 0
+        self._last = ""  # the last character appended
+        self._text: str | None = ""
+
+    def _append(self, run: _Run, text: str) -> None:
+        self._runs.append(run)
+        self._starts.append(self._size)
+        self._parts.append(text)
+        self._size += len(text)
+        self._last = text[-1]
+        self._text = None
 
     def add(self, doc: Document, start: int, end: int, separator: str = "\n") -> None:
-        """Append ``doc.text[start:end]`` with white space collapsed, after ``separator``."""
-        pending_space = False
-        if self._chars:
-            for ch in separator:
-                self._chars.append(ch)
-                self._offsets.append(start)
-        text = doc.text
-        for i in range(start, end):
-            ch = text[i]
-            if ch.isspace():
-                pending_space = bool(self._chars) and self._chars[-1] not in separator
-                continue
-            if pending_space:
-                self._chars.append(" ")
-                self._offsets.append(i)
-                pending_space = False
-            self._chars.append(ch)
-            self._offsets.append(i)
+        """Append ``doc.text[start:end]`` with white space collapsed, after ``separator``.
+
+        A run of white space becomes one space, except at the start of the text or right
+        after the separator; the separator's characters map to ``start``, a space to the
+        start of the word after it."""
+        if self._size and separator:
+            self._append(_Run(separator, start, words=False), separator)
+        raw = doc.text[start:end]
+        words = raw.split()
+        if not words:
+            return
+        first = start + len(raw) - len(raw.lstrip())
+        if not separator.isspace() and any(word[-1] in separator for word in words[:-1]):
+            # no space after a word ending with a character of the separator
+            for word in _NON_SPACE.finditer(doc.text, start, end):
+                self._add_words(doc.text, (start, *word.span()), separator, word.group())
+        else:
+            self._add_words(doc.text, (start, first, end), separator, " ".join(words))
+
+    def _add_words(
+        self, text: str, bounds: tuple[int, int, int], separator: str, words: str
+    ) -> None:
+        """Append ``words``, the words of ``text[first:end]`` joined by one space, after a
+        space when white space comes before them (``bounds``: start, first, end)."""
+        start, first, end = bounds
+        if first > start and self._size and self._last not in separator:
+            self._append(_Run(" ", first, words=False), " ")
+        self._append(_Run(text, first, end, words=True), words)
 
     @property
     def text(self) -> str:
-        return "".join(self._chars)
+        if self._text is None:
+            self._text = "".join(self._parts)
+        return self._text
+
+    def _offset(self, index: int) -> int:
+        run = bisect.bisect_right(self._starts, index) - 1
+        return self._runs[run].offset(index - self._starts[run])
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """The document offsets ``[start, end)`` of the assembled text's ``[start, end)``."""
-        if not self._offsets or start >= end:
+        if not self._size or start >= end:
             return (0, 0)
-        return self._offsets[start], self._offsets[end - 1] + 1
+        return self._offset(start), self._offset(end - 1) + 1

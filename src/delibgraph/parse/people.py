@@ -13,6 +13,7 @@ collapsed. Items that are not names (roles such as "adjointe", notes, numbers) a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from delibgraph.parse.nametokens import (
     PROXY_CONNECTOR,
     is_caps_word,
 )
-from delibgraph.parse.normalize import Document, Located, collapse, join_lines
+from delibgraph.parse.normalize import Document, Located, collapse, join_lines, trimmed
 
 __all__ = ["HONORIFIC_PATTERN", "OFFICE", "PARTICLES", "ListEntry", "clean_name", "parse_names"]
 
@@ -56,6 +57,8 @@ _LEADING_NOISE = re.compile(r"^[\s\-•▪◦*·:,;(]+")
 # Trailing punctuation, but not the full stop of an initial ("Rouquette P.", "J.-P.").
 _TRAILING_NOISE = re.compile(r"(?<!\b[^\W\d_])[\s,;:.)(\-]+$|[\s,;:)(\-]+$")
 _TRAILING_COUNT = re.compile(r"\s*\(\s*\d+\s*\)\s*$")
+# What :func:`_hard_segments` looks at: parentheses and the separators.
+_SEGMENT_MARK = re.compile(r"[(),;\-]|et")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,7 @@ def _trim(text: str) -> str:
     return trimmed + ")" if trimmed.count("(") > trimmed.count(")") else trimmed
 
 
+@functools.lru_cache(maxsize=16384)
 def clean_name(text: str) -> str | None:
     """A printed name without honorific, notes or punctuation; None if it is not a name.
 
@@ -149,6 +153,7 @@ def looks_like_name(text: str) -> bool:
     return _name_words(words)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_whole_name(fragment: str) -> bool:
     """True when ``fragment`` reads as a complete name (not a piece broken at a line end).
 
@@ -185,14 +190,24 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
     segments: list[tuple[int, int]] = []
     depth = 0
     segment_start = start
-    i = start
-    while i < end:
-        ch = view[i]
+    for mark in _SEGMENT_MARK.finditer(view, start, end):
+        i = mark.start()
+        ch = mark.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (
+        elif depth:
+            continue
+        elif ch == "et":
+            if (
+                (i == start or view[i - 1].isspace())
+                and (i + 2 == end or (i + 2 < end and view[i + 2].isspace()))
+                and not _between_numbers(view, start, end, i, 2)
+            ):
+                segments.append((segment_start, i))
+                segment_start = i + 2
+        elif (
             ch == ";"
             or (ch == "," and not _between_numbers(view, start, end, i, 1))
             or (
@@ -204,18 +219,6 @@ def _hard_segments(view: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             segments.append((segment_start, i))
             segment_start = i + 1
-        elif (
-            depth == 0
-            and view[i : i + 2] == "et"
-            and (i == start or view[i - 1].isspace())
-            and (i + 2 == end or (i + 2 < end and view[i + 2].isspace()))
-            and not _between_numbers(view, start, end, i, 2)
-        ):
-            segments.append((segment_start, i))
-            segment_start = i + 2
-            i += 2
-            continue
-        i += 1
     segments.append((segment_start, end))
     return segments
 
@@ -278,37 +281,58 @@ def split_items(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def _located_name(doc: Document, start: int, end: int) -> Located[str] | None:
+def _located_name(text: str, start: int, end: int) -> Located[str] | None:
     """The clean name in ``text[start:end]``, its span narrowed to the name's own words."""
-    name = clean_name(doc.text[start:end])
+    name = clean_name(text[start:end])
     if name is None:
         return None
     words = name.split()
-    first = doc.text.find(words[0], start, end)
-    last = doc.text.rfind(words[-1], start, end)
+    first = text.find(words[0], start, end)
+    last = text.rfind(words[-1], start, end)
     if first == -1 or last == -1 or last < first:
-        return Located(name, *doc.trim(start, end))
+        return Located(name, *trimmed(text, start, end))
     return Located(name, first, last + len(words[-1]))
 
 
 def parse_entry(doc: Document, start: int, end: int, *, bare_a: bool = False) -> ListEntry | None:
     """Read one list item: a name and perhaps its proxy holder; None if it holds no name."""
-    view = doc.view
+    # An item reads the same wherever it is printed: it is read once, with the character
+    # before it (a word boundary at its start depends on it), and moved to ``start``.
+    before = max(0, start - 1)
+    entry = _item_entry(doc.view[before:end], doc.text[before:end], start - before, bare_a)
+    if entry is None or before == 0:
+        return entry
+
+    def moved(found: Located[str] | None) -> Located[str] | None:
+        return found and Located(found.value, found.start + before, found.end + before)
+
+    return ListEntry(
+        Located(entry.name.value, entry.name.start + before, entry.name.end + before),
+        moved(entry.holder),
+        moved(entry.holder_role),
+        (start, end),
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _item_entry(view: str, text: str, start: int, bare_a: bool) -> ListEntry | None:
+    """:func:`parse_entry` of ``text[start:]`` (``view`` its matching view)."""
+    end = len(text)
     match = _PROXY_CONNECTOR.search(view, start, end)
     if match is None and bare_a:
         match = _BARE_A_CONNECTOR.search(view, start, end)
     if match is None:
-        name = _located_name(doc, start, end)
+        name = _located_name(text, start, end)
         return ListEntry(name, item=(start, end)) if name else None
-    name = _located_name(doc, start, match.start())
+    name = _located_name(text, start, match.start())
     if name is None:
         return None
-    holder = _located_name(doc, match.end(), end)
+    holder = _located_name(text, match.end(), end)
     role = None
     if holder is None:
-        office = OFFICE.match(doc.text[match.end() : end].strip())
+        office = OFFICE.match(text[match.end() : end].strip())
         if office:
-            offset = doc.text.index(office["office"], match.end(), end)
+            offset = text.index(office["office"], match.end(), end)
             role = Located(office["office"], offset, offset + len(office["office"]))
     return ListEntry(name, holder, role, (start, end))
 
@@ -331,18 +355,28 @@ def parse_names(doc: Document, start: int, end: int, *, bare_a: bool = False) ->
 def list_pieces(line: str, *, bare_a: bool = False) -> list[str]:
     """The name pieces of one line of a list: notes, group labels and proxy phrases taken
     out, names printed without separator apart. ``bare_a``: "X à Y" names a proxy holder."""
+    return list(_line_pieces(line, bare_a))
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_pieces(line: str, bare_a: bool) -> tuple[str, ...]:
     text = _OPEN_PAREN_TAIL.sub(" ", _PARENTHETICAL.sub(" ", without_labels(line)))
     text = _PROXY_CONNECTOR.sub(",", _CLOSE_PAREN_HEAD.sub(" ", text))
     if bare_a:
         text = _BARE_A_CONNECTOR.sub(",", text)
     pieces = (_LEADING_NOISE.sub("", piece.strip()) for piece in LIST_SEPARATOR.split(text))
     runs = (piece[a:b] for piece in pieces for a, b in name_runs(piece, 0, len(piece)))
-    return [_TRAILING_NOISE.sub("", run) for run in runs]
+    return tuple(_TRAILING_NOISE.sub("", run) for run in runs)
 
 
 def is_list_line(line: str, *, bare_a: bool = False) -> bool:
     """True when every item of ``line`` could belong to a name list."""
-    for piece in list_pieces(line, bare_a=bare_a):
+    return _is_list_line(line, bare_a)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_list_line(line: str, bare_a: bool) -> bool:
+    for piece in _line_pieces(line, bare_a):
         rest, _ = strip_honorific(piece)
         words = rest.split()
         if words and (len(words) > 6 or not _name_words(words)):

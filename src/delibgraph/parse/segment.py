@@ -35,17 +35,27 @@ _RAPPORTEUR = re.compile(
     r"(?:\n[ \t]*[a-zàâçéèêëîïôûù][^\n]{0,120}?)?))?\s*$",
     re.MULTILINE,
 )
-_DECISION_FORMULA = re.compile(
-    r"il\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
-    r"|(?:je|nous)\s+vous\s+propos(?:e|ons)\b"
-    r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]"
-    r"|^[ \t]*(?:(?:en\s+cons[ée]quence|apr[èe]s\s+[^,:\n]{1,40}|ainsi|par\s+suite),\s*)?"
-    r"(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
-    r"|^[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$"
-    r"|^[ \t]*(?:apr[èe]s\s+[^,:\n]{1,40},\s*)?(?:le|la|l')\s*(?:conseil|bureau|commission"
-    r"|assembl[ée]e|comit[ée])\b[^:\n]{0,160}:[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+# The decisions formula: a phrase anywhere ("il est proposé au …", "après en avoir
+# délibéré") or a line of its own ("Le Conseil, après en avoir délibéré, DÉCIDE :").
+# For speed the phrases start with the class of their first letters in any case ("[IiİıJj…]",
+# what the letters match ignoring case), each alternative checking its own first letter
+# behind it: the pattern is then tried only at those letters. The lines are found after a
+# line break ("\n(?=…)"), which is searched for much faster than a line start ("^").
+_FORMULA_PHRASE = re.compile(
+    r"[IiİıJjNnAa](?i:(?<=i)l\s+est\s+(?:donc\s+)?(?:propos[ée]|demand[ée])\s+(?:au|aux|à\s+l[a'])\b"
+    r"|(?<=j)e\s+vous\s+propos(?:e|ons)\b|(?<=n)ous\s+vous\s+propos(?:e|ons)\b"
+    r"|(?<=a)pr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée])",
+    re.MULTILINE,
 )
+_FORMULA_LINE_BODY = (
+    r"[ \t]*(?:(?:en\s+cons[ée]quence|apr[èe]s\s+[^,:\n]{1,40}|ainsi|par\s+suite),\s*)?"
+    r"(?:le\s+conseil\b[^:\n]{0,120}\s)?(?:d[ée]cide|d[ée]lib[èe]re|arr[êe]te)\s*:"
+    r"|[ \t]*(?:D[ÉE]CIDE|D[ÉE]LIB[ÈE]RE|ARR[ÊE]TE)[ \t]*$"
+    r"|[ \t]*(?:apr[èe]s\s+[^,:\n]{1,40},\s*)?(?:le|la|l')\s*(?:conseil|bureau|commission"
+    r"|assembl[ée]e|comit[ée])\b[^:\n]{0,160}:[ \t]*$"
+)
+_FORMULA_LINE = re.compile(rf"^(?:{_FORMULA_LINE_BODY})", re.IGNORECASE | re.MULTILINE)
+_FORMULA_LINE_AFTER_BREAK = re.compile(rf"\n(?={_FORMULA_LINE_BODY})", re.IGNORECASE | re.MULTILINE)
 # Where the formula hands over to the decisions: its colon, or a "DÉCIDE" line.
 _CAPITAL_VERB = r"[A-ZÉÈÊÀÂÎÔÛÇ]{4,}[ \t]+(?:[a-zàâçéèêëîïôûù'’]|[lLdD]['’])"
 _FORMULA_END = re.compile(
@@ -223,9 +233,24 @@ class Anchors:
         return self.lists[0].heading[0] if self.lists else self.zone_end
 
 
+def _formula_match(view: str, start: int, end: int) -> re.Match[str] | None:
+    """The first decisions formula of ``view[start:end]``: the first phrase, unless a line
+    formula starts before it (a phrase is preferred where both start)."""
+    phrase = _FORMULA_PHRASE.search(view, start, end)
+    before = phrase.start() if phrase else end + 1
+    if start < before and (start == 0 or view[start - 1] == "\n"):
+        line = _FORMULA_LINE.match(view, start, end)
+        if line:
+            return line
+    line_break = _FORMULA_LINE_AFTER_BREAK.search(view, start, end)
+    if line_break and line_break.end() < before:
+        return _FORMULA_LINE.match(view, line_break.end(), end)
+    return phrase
+
+
 def _find_formula(doc: Document, start: int, end: int) -> Range | None:
     """The decisions formula: from its sentence start to its colon or "DÉCIDE" line."""
-    match = _DECISION_FORMULA.search(doc.view, start, end)
+    match = _formula_match(doc.view, start, end)
     if match is None:
         return None
     formula_start = _sentence_start(doc, match.start())

@@ -75,7 +75,8 @@ def write_files(
     files = (
         _write(
             "nquads", "dumps/deliberations.nq.gz", folder,
-            "Toutes les délibérations, N-Quads (un graphe nommé par délibération), gzip",
+            "Toutes les délibérations, N-Quads (un graphe nommé par délibération, un de "
+            "statistiques par organe), gzip",
             "application/n-quads", "application/gzip", "application/gzip", nquads_gz,
         ),
         _write(

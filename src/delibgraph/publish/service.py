@@ -55,7 +55,8 @@ def service_graph(
             RDFS.comment,
             Literal(
                 "Read-only SPARQL 1.1 Query endpoint; updates are refused (403). The default "
-                "graph is the union of the named graphs (one per deliberation). Queries run at "
+                "graph is the union of the named graphs (one per deliberation, one of "
+                "precomputed statistics per body, the version log). Queries run at "
                 f"most {query_timeout:g} s and return at most {result_limit} rows or triples.",
                 lang="en",
             ),

@@ -68,7 +68,8 @@ async def query_page(request: Request) -> Response:
     hidden = "" if query else " hidden"
     body = f"""
 <p>Choisissez une question de la bibliothèque ou écrivez une requête SPARQL, puis exécutez-la.
-Le graphe par défaut est l'union des graphes (un graphe nommé par délibération) ; les préfixes
+Le graphe par défaut est l'union des graphes (un graphe nommé par délibération, un de
+statistiques précalculées par organe) ; les préfixes
 <code>eli:</code>, <code>dlg:</code>, <code>opengov:</code>, <code>foaf:</code>… sont déclarés.
 Point d'accès : <code>{esc(endpoint)}</code>.</p>
 <form id="query-form" method="get" action="{esc(root)}sparql" data-endpoint="{esc(endpoint)}">

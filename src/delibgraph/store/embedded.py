@@ -247,12 +247,20 @@ def collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Qu
             tuple((to_term(t.subject), to_term(t.predicate), to_term(t.object)) for t in answer),
         )
     variables = tuple(v.value for v in answer.variables)
+    # Values repeat down a column (a body, a date, a currency): each is converted once. A
+    # solution iterates over its values in the order of the variables.
+    converted: dict[object, Term] = {}
     rows: list[Row] = []
     for solution in answer:
         row: list[Term | None] = []
-        for name in variables:
-            value = solution[name]
-            row.append(to_term(value) if value is not None else None)
+        for value in solution:
+            if value is None:
+                row.append(None)
+                continue
+            term = converted.get(value)
+            if term is None:
+                term = converted[value] = to_term(value)
+            row.append(term)
         rows.append(tuple(row))
     return QueryResult(variables, tuple(rows))
 
