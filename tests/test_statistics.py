@@ -13,10 +13,12 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import to_isomorphic
 
 from corpus_stores import BASE, COUNCIL, MINTER, examples_dir
+from delibgraph.cli import main
 from delibgraph.pipeline import ingest
 from delibgraph.statistics import bodies_of_graphs, refresh_statistics
 from delibgraph.store import EmbeddedStore
@@ -129,3 +131,18 @@ def test_statistics_graph_conforms_to_the_shapes(tmp_path: Path) -> None:
     kinds = set(graph.objects(None, RDF.type))
     assert {DLG.MemberStatistics, DLG.MemberYearStatistics, DLG.MemberThemeStatistics,
             DLG.ProxyStatistics, DLG.SeanceStatistics} <= kinds  # fmt: skip
+
+
+def test_stats_refresh_rebuilds_lost_statistics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run cut short between its writes and the recomputation: `stats --refresh` repairs it."""
+    with EmbeddedStore(tmp_path / "store") as store:
+        _ingest(store, [examples_dir()])
+        expected = to_isomorphic(_statistics(store))
+        store.remove_graph(STATISTICS_GRAPH)
+    code = main(["stats", "--store", str(tmp_path / "store"), "--base", BASE, "--refresh"])
+    assert code == 0
+    assert "graphs" in capsys.readouterr().out
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert to_isomorphic(_statistics(store)) == expected

@@ -43,6 +43,7 @@ from delibgraph.profile_doc import profile_html, profile_markdown
 from delibgraph.querylib import list_queries, run
 from delibgraph.render import OUTPUT_FORMATS, dumps, render, text_table
 from delibgraph.resources import resource_dir
+from delibgraph.statistics import refresh_statistics
 from delibgraph.stats import store_stats
 from delibgraph.store import EXPORT_FORMATS, STORE_ENV, default_store_path, open_store
 
@@ -129,6 +130,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     with open_from_args(args, create=False) as store:
+        if args.refresh:
+            refresh_statistics(store, _minter(args))
         stats = store_stats(store)
     out.write(dumps(stats.to_json()) + "\n" if args.format == "json" else stats.to_text())
     return EXIT_OK
@@ -335,6 +338,13 @@ def build_parser() -> argparse.ArgumentParser:
         "bodies, deliberations per graded level (0-3) and instances per class.",
     )
     p.add_argument("--store", metavar="DIR", help=store_help)
+    p.add_argument("--base", metavar="URL", help=base_help)
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="first recompute every body's statistics graph from the stored deliberations "
+        "(ingest does it for the bodies it writes to; this repairs a run cut short)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     add_endpoint_options(p)
 

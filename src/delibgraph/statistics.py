@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from rdflib import URIRef
 
 from delibgraph import statistics_queries as q
+from delibgraph.errors import StoreError
 from delibgraph.ids import IriMinter
 from delibgraph.mapping.context import date_literal, decimal, integer, plain
 from delibgraph.store.base import RdfTriple, Store
@@ -79,7 +80,7 @@ class _Pair:
 
 def _iri(value: str) -> str:
     if any(c in value for c in '<>" {}|\\^`\n'):
-        raise ValueError(f"not an IRI to put in a query: {value!r}")
+        raise StoreError(f"the store holds an IRI that cannot be queried back: {value!r}")
     return f"<{value}>"
 
 
@@ -140,9 +141,7 @@ def body_statistics(store: Store, minter: IriMinter, body: str) -> tuple[list[Rd
     builder.attendance(_rows(store, q.ROLES, **bound))
     builder.votes(_rows(store, q.THEME_VOTES, **bound))
     builder.proxies(_rows(store, q.PROXIES, **bound))
-    builder.seances(
-        _rows(store, q.EVENT_ATTENDANCE, **bound), _rows(store, q.SEANCES, **bound)
-    )
+    builder.seances(_rows(store, q.EVENT_ATTENDANCE, **bound), _rows(store, q.SEANCES, **bound))
     builder.members(_names(store, builder.persons()))
     return builder.triples, builder.records
 
@@ -316,9 +315,7 @@ class _Builder:
             if not counted:
                 continue
             n = Decimal(len(counted))
-            averages = {
-                role: Decimal(sum(c.get(role, 0) for c in counted)) / n for role in ROLES
-            }
+            averages = {role: Decimal(sum(c.get(role, 0) for c in counted)) / n for role in ROLES}
             rate = sum(Decimal(c.get("present", 0)) / Decimal(sum(c.values())) for c in counted)
             seance_ref = URIRef(seance)
             self._record(self.minter.seance_statistics(seance), DLG.SeanceStatistics, [

@@ -21,7 +21,9 @@ _VOTE_EVENT = """
 """
 
 # Present, represented (gave a proxy) and absent members, counted per member, séance and year.
-ROLES = PROLOGUE + f"""
+ROLES = (
+    PROLOGUE
+    + f"""
 SELECT ?member ?seance ?year ?role (COUNT(DISTINCT ?voteEvent) AS ?n)
 WHERE {{
   GRAPH ?g {{
@@ -34,9 +36,12 @@ WHERE {{
 }}
 GROUP BY ?member ?seance ?year ?role
 """
+)
 
 # How many members were present, represented and absent at each vote event of a séance.
-EVENT_ATTENDANCE = PROLOGUE + """
+EVENT_ATTENDANCE = (
+    PROLOGUE
+    + """
 SELECT ?voteEvent ?seance ?role (COUNT(DISTINCT ?member) AS ?n)
 WHERE {
   GRAPH ?g {
@@ -50,9 +55,12 @@ WHERE {
 }
 GROUP BY ?voteEvent ?seance ?role
 """
+)
 
 # Each séance's date (as the séance states it) and the body's name.
-SEANCES = PROLOGUE + """
+SEANCES = (
+    PROLOGUE
+    + """
 SELECT ?seance (MIN(?startDate) AS ?date) (MIN(STR(?label)) AS ?bodyName)
 WHERE {
   GRAPH ?g {
@@ -65,11 +73,14 @@ WHERE {
 }
 GROUP BY ?seance
 """
+)
 
 # Individual votes per member, option and set of themes of the act (the register's headings,
 # not ACTES matières): each theme as "IRI<US>label", themes joined by <RS>. One row per vote
 # event's theme set, so that a vote is counted once in the member's totals and once per theme.
-THEME_VOTES = PROLOGUE + """
+THEME_VOTES = (
+    PROLOGUE
+    + """
 SELECT ?member ?themes ?option (COUNT(*) AS ?n)
 WHERE {
   {
@@ -97,12 +108,15 @@ WHERE {
 }
 GROUP BY ?member ?themes ?option
 """
+)
 THEME_SEPARATOR = "\u001e"
 THEME_PARTS = "\u001f"
 
 # Proxies per giver, holder (when named) and séance: the vote events (a member gives at most
 # one proxy per vote event, so these counts add up) and the first and last date.
-PROXIES = PROLOGUE + f"""
+PROXIES = (
+    PROLOGUE
+    + f"""
 SELECT ?giver ?holder ?seance (COUNT(DISTINCT ?voteEvent) AS ?events)
        (MIN(?date) AS ?first) (MAX(?date) AS ?last)
 WHERE {{
@@ -115,33 +129,40 @@ WHERE {{
 }}
 GROUP BY ?giver ?holder ?seance
 """
+)
 
 # The smallest printed name and family name of one person ($member), over every graph that
 # names them. One person per query: the store then reads one index range.
-NAME = PROLOGUE + """
+NAME = (
+    PROLOGUE
+    + """
 SELECT (MIN(STR(?printed)) AS ?name) WHERE { GRAPH ?g { $member foaf:name ?printed } }
 """
-FAMILY_NAME = PROLOGUE + """
+)
+FAMILY_NAME = (
+    PROLOGUE
+    + """
 SELECT (MIN(STR(?family)) AS ?name) WHERE { GRAPH ?g { $member foaf:familyName ?family } }
 """
+)
 
 # The bodies whose vote events are in some graphs (bound by VALUES).
-BODIES_OF_GRAPHS = PROLOGUE + """
+BODIES_OF_GRAPHS = (
+    PROLOGUE
+    + """
 SELECT DISTINCT ?body
 WHERE {
   VALUES ?g { $graphs }
   GRAPH ?g { ?voteEvent a opengov:VoteEvent ; schema:organizer ?body . }
 }
 """
+)
 
 # Every body with a vote event in the store.
-ALL_BODIES = PROLOGUE + """
+ALL_BODIES = (
+    PROLOGUE
+    + """
 SELECT DISTINCT ?body
 WHERE { GRAPH ?g { ?voteEvent a opengov:VoteEvent ; schema:organizer ?body . } }
 """
-
-# The statistics graphs in the store (to drop those of bodies left without deliberations).
-STATISTICS_GRAPHS = PROLOGUE + """
-SELECT DISTINCT ?graph ?body
-WHERE { GRAPH ?graph { ?record dlg:body ?body } }
-"""
+)
