@@ -41,7 +41,7 @@ from delibgraph.outcomes import (
 from delibgraph.parse import parse_file
 from delibgraph.progress import Counts, Progress
 from delibgraph.rejections import ReportWriter, rejection
-from delibgraph.statistics import StatisticsRefresh, bodies_of_graphs, refresh_statistics
+from delibgraph.statistics import bodies_of_graphs, refresh_statistics
 from delibgraph.store import GraphData, Store
 from delibgraph.validate import ValidationReport, validate_graph
 
@@ -207,7 +207,6 @@ class _Run:
         self.store, self.writer, self.progress = store, writer, progress
         self.batch_triples, self.minter = batch_triples, minter
         self.touched_bodies: set[str] = set()  # bodies whose statistics must be recomputed
-        self.statistics: StatisticsRefresh | None = None
         self.files = self.parsed = 0
         self.loaded: list[LoadedGraph] = []
         self.rejected: list[Rejection] = []
@@ -279,9 +278,9 @@ class _Run:
     def refresh_statistics(self) -> None:
         if not self.touched_bodies:
             return
-        self.statistics = refresh_statistics(self.store, self.minter, self.touched_bodies)
+        refresh = refresh_statistics(self.store, self.minter, self.touched_bodies)
         self.touched_bodies = set()
-        self.seconds["statistics"] = self.seconds.get("statistics", 0.0) + self.statistics.seconds
+        self.seconds["statistics"] = self.seconds.get("statistics", 0.0) + refresh.seconds
 
     def report(self, elapsed: float) -> IngestReport:
         return IngestReport(
