@@ -159,7 +159,8 @@ def is_whole_name(fragment: str) -> bool:
 
     A whole name has two words ("Jean DUPONT", "DUPONT Jean", "Jean Dupont"), or an
     honorific and a family name in capitals ("M. DUPONT"); "Yves", "M. Jean" or "MEJRI"
-    alone are pieces.
+    alone are pieces, and so is a name ending with a particle in any case ("Paul LE",
+    "Jean-Luc VAN", "Marie De"): its family name goes on on the next line.
     """
     match = _PROXY_CONNECTOR.search(fragment)
     if match:
@@ -170,7 +171,7 @@ def is_whole_name(fragment: str) -> bool:
         return False
     rest, had_honorific = strip_honorific(fragment)
     words = rest.split()
-    if not words or words[-1] in PARTICLES:
+    if not words or words[-1].lower() in PARTICLES:
         return False
     if len(words) >= 2:
         return True

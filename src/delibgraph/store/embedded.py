@@ -9,7 +9,9 @@ checked and escaped before the request is built.
 A batch of new graphs (:meth:`EmbeddedStore.replace_graphs`) goes through Oxigraph's bulk
 loader, several times faster than a transaction, guarded by an intent journal
 (:mod:`delibgraph.store.journal`): a load cut short is rolled back, at once or when the store is
-next opened. Graphs that already exist are always replaced in a transaction.
+next opened. The workers' N-Triples lines become N-Quads by adding the graph's name to each
+line, so the data is parsed once, by Oxigraph, without Python objects per triple. Graphs that
+already exist are always replaced in a transaction.
 
 Only one process can open a store folder at a time (RocksDB holds a lock on it).
 """
@@ -17,6 +19,7 @@ Only one process can open a store folder at a time (RocksDB holds a lock on it).
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -58,7 +61,6 @@ class OxigraphReader(ClosesOnExit):
     @property
     def _db(self) -> ox.Store:
         raise NotImplementedError
-
 
     def has_graph(self, graph_iri: str) -> bool:
         return bool(self._db.contains_named_graph(named_node(graph_iri)))
@@ -152,15 +154,19 @@ class EmbeddedStore(OxigraphReader):
 
     def replace_graphs(self, graphs: Sequence[GraphData]) -> list[bool]:
         """Existing graphs are replaced one transaction each; new ones are bulk-loaded together
-        under the journal. Every graph's data is parsed before anything is written."""
-        parsed = [(named_node(g.iri), _parse_ntriples(g)) for g in graphs]
+        under the journal. Nothing is written when any graph's data does not parse."""
         if len({g.iri for g in graphs}) < len(graphs):  # a graph twice: keep the order exact
+            parsed = [(named_node(g.iri), _parse_ntriples(g)) for g in graphs]
             return [self._replace_parsed(name, triples) for name, triples in parsed]
-        existed = [bool(self._db.contains_named_graph(name)) for name, _ in parsed]
-        for (name, triples), was_there in zip(parsed, existed, strict=True):
-            if was_there:
-                self._replace_parsed(name, triples)
-        self._bulk_insert([item for item, was in zip(parsed, existed, strict=True) if not was])
+        existed = [bool(self._db.contains_named_graph(named_node(g.iri))) for g in graphs]
+        replacing = [  # parsed (and so checked) before anything is written
+            (named_node(g.iri), _parse_ntriples(g))
+            for g, was_there in zip(graphs, existed, strict=True)
+            if was_there
+        ]
+        self._bulk_load([g for g, was_there in zip(graphs, existed, strict=True) if not was_there])
+        for name, triples in replacing:
+            self._replace_parsed(name, triples)
         return existed
 
     def _replace_parsed(self, graph: ox.NamedNode, triples: list[ox.Triple]) -> bool:
@@ -172,17 +178,22 @@ class EmbeddedStore(OxigraphReader):
         )
         return existed
 
-    def _bulk_insert(self, graphs: list[tuple[ox.NamedNode, list[ox.Triple]]]) -> None:
+    def _bulk_load(self, graphs: list[GraphData]) -> None:
+        """Load new graphs in one call to Oxigraph's bulk loader, which parses the data itself.
+        Data in the line-per-triple form Oxigraph and :class:`TermConverter` write becomes
+        N-Quads by adding the graph's name to each line; any other form is parsed here first."""
         if not graphs:
             return
-        names = [name.value for name, _ in graphs]
+        payload = b"".join(map(_as_nquads, graphs))
+        names = [g.iri for g in graphs]
         self._journal.begin(names)
         try:
-            self._db.bulk_extend(
-                ox.Quad(t.subject, t.predicate, t.object, name)
-                for name, triples in graphs
-                for t in triples
-            )
+            self._db.bulk_load(input=payload, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError:
+            self._roll_back(names)
+            for graph in graphs:  # which one: its own error, with its name
+                _parse_ntriples(graph)
+            raise StoreError("the data of a graph of the batch is not valid N-Triples") from None
         except BaseException:
             self._roll_back(names)
             raise
@@ -263,6 +274,33 @@ def collect(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Qu
             row.append(term)
         rows.append(tuple(row))
     return QueryResult(variables, tuple(rows))
+
+
+_COMMENT_START = re.compile(rb"[ \t.>]#")  # a "#" that may start a comment (or is in a literal)
+_SUBJECT_BLANK = re.compile(rb"^_:", re.MULTILINE)
+_OBJECT_BLANK = re.compile(rb" _:(\S+) \.$", re.MULTILINE)
+
+
+def _as_nquads(graph: GraphData) -> bytes:
+    """``graph``'s N-Triples as N-Quads in that graph: every line ends with " ." and holds one
+    triple (no comment), so the name goes before that end; blank node labels get a prefix of
+    their own, so that no two graphs share a blank node. Data in any other form is parsed and
+    written again by Oxigraph (which also raises a located error when it does not parse)."""
+    data = graph.ntriples
+    lines = data.count(b"\n")
+    if (
+        not data.endswith(b" .\n")
+        or data.count(b" .\n") != lines
+        or _COMMENT_START.search(data) is not None
+    ):
+        quads = [ox.Quad(t.subject, t.predicate, t.object, named_node(graph.iri))
+                 for t in _parse_ntriples(graph)]  # fmt: skip
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    if b"_:" in data:
+        label = b"_:" + uuid.uuid4().hex.encode("ascii") + b"b"
+        data = _SUBJECT_BLANK.sub(label, data)
+        data = _OBJECT_BLANK.sub(b" " + label + rb"\1 .", data)
+    return data.replace(b" .\n", f" {named_node(graph.iri)} .\n".encode())
 
 
 def _parse_ntriples(graph: GraphData) -> list[ox.Triple]:
