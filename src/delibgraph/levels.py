@@ -39,18 +39,35 @@ class RecordLevels:
         return level
 
 
+_OUTGOING = frozenset({
+    RDF.type, ELI.is_realized_by, ELI.title, SCHEMA.organizer, SCHEMA.superEvent,
+    DLG.membersInOffice, SCHEMA.attendee, OPENGOV.result, DLG.votingMethod, DLG.proxy,
+    DLG.proxyGiver, SCHEMA.agent,
+})  # fmt: skip
+_INCOMING = frozenset({PROV.generated, OPENGOV.voteEvent})
+
+
 class _Index:
+    """The triples the level rules read (only their predicates: a graph has ~1,300 triples),
+    by subject and predicate (``_OUTGOING``) and by object and predicate (``_INCOMING``)."""
+
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         self.out: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self.into: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         for s, p, o in triples:
-            self.out[(s, p)].append(o)
-            self.into[(o, p)].append(s)
+            if p in _OUTGOING:
+                self.out[(s, p)].append(o)
+            elif p in _INCOMING:
+                self.into[(o, p)].append(s)
 
     def objects(self, subject: Node, predicate: Node) -> list[Node]:
+        if predicate not in _OUTGOING:
+            raise ValueError(f"the level index does not hold {predicate}")
         return self.out.get((subject, predicate), [])
 
     def subjects(self, predicate: Node, obj: Node) -> list[Node]:
+        if predicate not in _INCOMING:
+            raise ValueError(f"the level index does not hold {predicate}")
         return self.into.get((obj, predicate), [])
 
     def has(self, subject: Node, predicate: Node) -> bool:
