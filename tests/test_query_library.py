@@ -333,12 +333,21 @@ def test_the_level_query_agrees_with_the_shapes(tmp_path: Path) -> None:
                 if report.conforms:
                     fixture_store.replace_graph(str(dg.graph_iri), dg.graph)
                     by_act[str(dg.ids.act)] = report.level
-        got = {
-            str(r["act"]): r["level"] for r in run(fixture_store, "level-by-deliberation").records()
+        every = run(fixture_store, "level-by-deliberation").records()
+        got = {str(r["act"]): r["level"] for r in every}
+        bodies = {str(r["body"]) for r in every if r["body"] is not None}
+        by_body = {
+            body: run(fixture_store, "level-by-deliberation", {"body": body}).records()
+            for body in bodies
         }
     assert len(by_act) >= 30
     assert got == by_act
     assert set(by_act.values()) >= {2, 3}, "the fixtures should show several levels"
+    assert len(bodies) >= 3
+    for body, rows in by_body.items():  # the parameter keeps the acts that body passed
+        assert {str(r["act"]) for r in rows} == {
+            str(r["act"]) for r in every if str(r["body"]) == body or r["body"] is None
+        }
 
 
 def test_deliberation_versions_lists_a_corrected_register(tmp_path: Path) -> None:
