@@ -14,6 +14,7 @@ The engine reads N-Triples, which is what ingestion workers produce anyway.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -81,9 +82,15 @@ def fast_conforms(ntriples: str) -> bool:
 
 
 def checked_report(
-    engine: ShaclEngine, graph: Graph, ntriples: str, *, source: str | None, graph_iri: str
+    engine: ShaclEngine,
+    graph: Callable[[], Graph],
+    ntriples: str,
+    *,
+    source: str | None,
+    graph_iri: str,
 ) -> ValidationReport | None:
-    """None when the fast engine finds ``graph`` conforms; else pyshacl's full report."""
+    """None when the fast engine finds the graph (``ntriples``) conforms; else pyshacl's full
+    report on ``graph()``, an rdflib graph of the same triples built only then."""
     if engine == "fast" and fast_conforms(ntriples):
         return None
-    return validate_rdf(graph, source, graph_iri=graph_iri)
+    return validate_rdf(graph(), source, graph_iri=graph_iri)

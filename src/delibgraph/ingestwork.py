@@ -24,7 +24,7 @@ from typing import Any
 import delibgraph.parse as parse_package
 from delibgraph.errors import DelibgraphError
 from delibgraph.extract import extract
-from delibgraph.fastshacl import ShaclEngine, checked_report, fast_conforms
+from delibgraph.fastshacl import ShaclEngine, checked_report
 from delibgraph.fastshacl import warm_up as warm_up_shacl
 from delibgraph.identity import Rosters
 from delibgraph.ids import IriMinter
@@ -188,17 +188,12 @@ def _check(dg: DeliberationGraph, engine: ShaclEngine, clock: _Clock) -> Checked
     with clock.stage("serialize"):
         ntriples = TermConverter().ntriples(dg.triples)
     with clock.stage("validate"):
-        text = ntriples.decode("utf-8")
-        report = (
-            None
-            if engine == "fast" and fast_conforms(text)
-            else checked_report(  # pyshacl's report, whose verdict stands
-                "pyshacl",
-                dg.graph,
-                text,
-                source=dg.deliberation.source.path or None,
-                graph_iri=str(dg.graph_iri),
-            )
+        report = checked_report(
+            engine,
+            lambda: dg.graph,
+            ntriples.decode("utf-8"),
+            source=dg.deliberation.source.path or None,
+            graph_iri=str(dg.graph_iri),
         )
     number, graph_iri = dg.deliberation.number, str(dg.graph_iri)
     if report is None or report.conforms:
