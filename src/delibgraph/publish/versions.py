@@ -48,7 +48,7 @@ from rdflib.term import Node
 from delibgraph.errors import StoreError
 from delibgraph.ids import normalise_base
 from delibgraph.store import EmbeddedStore, RdfTriple, Store, Term
-from delibgraph.store.convert import TermConverter, to_term
+from delibgraph.store.convert import TermConverter, forms_by_id, to_term
 from delibgraph.vocab import DCTERMS, PREFIXES, PROV, RDF, XSD
 
 __all__ = [
@@ -274,15 +274,7 @@ def triples_digest(triples: Sequence[RdfTriple]) -> str:
 def _triple_lines(triples: Iterable[RdfTriple], *, labelled: bool) -> list[str]:
     """One digest line per triple; with ``labelled``, blank nodes carry their labels."""
     converter = TermConverter()
-    forms: dict[int, str] = {}  # digest JSON by id(term) …
-    held: list[Node] = []  # … of terms held here, so that no id is reused meanwhile
-
-    def form(term: Node) -> str:
-        held.append(term)
-        json = forms[id(term)] = _term_json(term, converter, labelled=labelled)
-        return json
-
-    known = forms.get
+    known, form = forms_by_id(lambda term: _term_json(term, converter, labelled=labelled))
     return [
         f"[{known(id(s)) or form(s)}, {known(id(p)) or form(p)}, {known(id(o)) or form(o)}]"
         for s, p, o in triples

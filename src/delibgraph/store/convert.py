@@ -11,7 +11,7 @@ without building an Oxigraph triple per line, which costs more than the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -82,15 +82,7 @@ class TermConverter:
         """The triples as an N-Triples document, line for line what
         ``ox.serialize(self.triples(triples), format=N_TRIPLES)`` writes (blank node labels
         aside: they are fresh at each call)."""
-        texts: dict[int, str] = {}  # N-Triples form by id(term) …
-        held: list[Node] = []  # … of terms held here, so that no id is reused meanwhile
-
-        def text(term: Node) -> str:
-            held.append(term)
-            written = texts[id(term)] = self._text(term)
-            return written
-
-        known = texts.get
+        known, text = forms_by_id(self._text)
         lines: list[str] = []
         for s, p, o in triples:
             if type(s) not in _SUBJECT_TYPES or type(p) is not URIRef:
@@ -111,6 +103,24 @@ class TermConverter:
         self.convert(p)
         if isinstance(s, RdfLiteral) or not isinstance(p, URIRef):
             raise StoreError(f"not a valid RDF triple: ({s!r}, {p!r}, {o!r})")
+
+
+def forms_by_id(
+    form: Callable[[Node], str],
+) -> tuple[Callable[[int], str | None], Callable[[Node], str]]:
+    """A cache of ``form`` for the terms of one document, keyed by the term object's id (terms
+    repeat as the same objects, and hashing an rdflib term costs more than ``form`` saves):
+    ``known(id(term)) or compute(term)``. ``compute`` holds each term it sees, so that no id is
+    reused while the cache lives."""
+    forms: dict[int, str] = {}
+    held: list[Node] = []
+
+    def compute(term: Node) -> str:
+        held.append(term)
+        value = forms[id(term)] = form(term)
+        return value
+
+    return forms.get, compute
 
 
 _SUBJECT_TYPES = (URIRef, BNode)  # the exact types of a valid subject, for a quick check
